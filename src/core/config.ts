@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Casebook reads from the environment, validated once at start.
+ * No other module reads process.env.
+ */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000)
+    .describe('TCP port of the HTTP server'),
+  HOST: z.string().default('127.0.0.1').describe('Interface the HTTP server binds to'),
+  DATABASE_URL: z.string().url().optional()
+    .describe('PostgreSQL connection string; when unset, the embedded PGlite database is used'),
+  CASEBOOK_DATA: z.string().default('./data').describe('Directory of the embedded database'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CASEBOOK_SECURE_COOKIES: z.enum(['true', 'false']).default('false')
+    .describe('Mark session cookies Secure; set true behind HTTPS'),
+  CASEBOOK_MIGRATE_ON_START: z.enum(['true', 'false']).default('false')
+    .describe('Apply pending migrations when serve starts on PostgreSQL'),
+  CASEBOOK_SESSION_HOURS: z.coerce.number().positive().default(12).describe('Session lifetime in hours'),
+  CASEBOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576)
+    .describe('Largest accepted request body in bytes'),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.CASEBOOK_DATA) };
+}

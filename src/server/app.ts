@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../core/context.ts';
+import { errorHandler } from '../http/errors.ts';
+import { registerStrictJsonParser } from '../http/body-parser.ts';
+import { registerAuth } from '../auth/index.ts';
+import { registerTicketRoutes } from '../tickets/index.ts';
+import { registerAccountRoutes } from '../accounts/index.ts';
+import { registerOpsRoutes } from './ops.ts';
+import { registerWebConsole } from './web.ts';
+
+export interface BuildAppOptions {
+  /** Serve the built web console from web/dist when it exists. */
+  serveConsole?: boolean;
+}
+
+/** Assembles the HTTP server: parsers, error mapping, auth, every capability's routes and the console. */
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: context.logger,
+    bodyLimit: context.config.CASEBOOK_MAX_BODY_BYTES,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    disableRequestLogging: false,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [{ field: 'url', value: request.url.split('?')[0], fix: 'see /api/docs for the routes' }] },
+    });
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerStrictJsonParser(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Casebook API', version: '1' },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'casebook_session' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await registerAuth(app, context);
+  await registerOpsRoutes(app, context);
+  await registerTicketRoutes(app, context);
+  await registerAccountRoutes(app, context);
+
+  if (options.serveConsole) {
+    await registerWebConsole(app);
+  }
+
+  return app;
+}

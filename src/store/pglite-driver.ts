@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Db, Queryable } from './db.ts';
+import { parseDate, parseInt8, parseNumeric, pgTypeIds } from './db.ts';
+
+const parsers = {
+  [pgTypeIds.int8]: parseInt8,
+  [pgTypeIds.numeric]: parseNumeric,
+  [pgTypeIds.date]: parseDate,
+};
+
+function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await target.query<Row>(sql, params, { parsers });
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}
+
+/** Opens (creating when needed) the embedded database in dataDir; pass 'memory://' for a throwaway one. */
+export async function openPglite(dataDir: string): Promise<Db> {
+  if (!dataDir.startsWith('memory://')) {
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  const base = wrap(pglite);
+
+  return {
+    engine: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    close: () => pglite.close(),
+  };
+}
+
+export { types as pgliteTypes };
