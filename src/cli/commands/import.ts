@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// TODO: placeholder until the import command lands.
+export function registerImportCommand(_program: Command) {}
