@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../core/context.ts';
+import { requireRole } from '../../http/actor.ts';
+import { createAgent, listAgents, updateAgent } from '../agents.ts';
+import { auditActorOf } from '../audit.ts';
+import { agentSchema, agentWithTeamsSchema, idParamsSchema, newPasswordSchema, roleSchema } from './schemas.ts';
+
+const createAgentBodySchema = z.strictObject({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  password: newPasswordSchema.optional().describe('Without a password the agent cannot log in until one is set'),
+});
+
+const updateAgentBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: roleSchema.optional(),
+  active: z.boolean().optional().describe('false ends the agent\'s sessions and stops its API tokens from working'),
+  password: newPasswordSchema.optional().describe('A new password ends the agent\'s sessions'),
+});
+
+/** Registers the agent directory (viewer) and agent management (admin). */
+export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get('/api/v1/agents', {
+    schema: { tags: ['agents'], response: { 200: z.object({ items: z.array(agentWithTeamsSchema) }) } },
+  }, async (request) => {
+    requireRole(request, 'viewer');
+
+    return { items: await listAgents(context.db) };
+  });
+
+  routes.post('/api/v1/agents', {
+    schema: { tags: ['agents'], body: createAgentBodySchema, response: { 201: agentSchema } },
+  }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+
+    const agent = await createAgent(context.db, request.body, auditActorOf(actor));
+    request.log.info({ createdAgentId: agent.id }, 'agent created');
+
+    return reply.status(201).send(agent);
+  });
+
+  routes.patch('/api/v1/agents/:id', {
+    schema: { tags: ['agents'], params: idParamsSchema, body: updateAgentBodySchema, response: { 200: agentSchema } },
+  }, async (request) => {
+    const actor = requireRole(request, 'admin');
+
+    return updateAgent(context.db, request.params.id, request.body, auditActorOf(actor));
+  });
+}

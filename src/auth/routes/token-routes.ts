@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../core/context.ts';
+import { requireRole } from '../../http/actor.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../api-tokens.ts';
+import { auditActorOf } from '../audit.ts';
+import { idParamsSchema } from './schemas.ts';
+
+const createTokenBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).describe('What the token is for, shown in listings'),
+  agentId: z.number().int().positive().optional().describe('Agent the token acts as; defaults to the caller'),
+});
+
+const createdTokenSchema = z.object({
+  id: z.number(),
+  agentId: z.number(),
+  name: z.string(),
+  token: z.string().describe('The token itself; it is shown only in this response'),
+});
+
+const tokenSummarySchema = z.object({
+  id: z.number(),
+  agentId: z.number(),
+  agentEmail: z.string(),
+  name: z.string(),
+  prefix: z.string().describe('First characters of the token, to tell tokens apart'),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable().describe('Updated at most once a minute'),
+  revokedAt: z.string().nullable(),
+});
+
+/** Registers API token management; every route needs the admin role. */
+export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.post('/api/v1/tokens', {
+    schema: { tags: ['tokens'], body: createTokenBodySchema, response: { 201: createdTokenSchema } },
+  }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+
+    const agentId = request.body.agentId ?? actor.agentId;
+    const created = await createApiToken(context.db, { agentId, name: request.body.name }, auditActorOf(actor));
+    request.log.info({ tokenId: created.id }, 'API token created');
+
+    return reply.status(201).send({ id: created.id, agentId, name: request.body.name, token: created.token });
+  });
+
+  routes.get('/api/v1/tokens', {
+    schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(tokenSummarySchema) }) } },
+  }, async (request) => {
+    requireRole(request, 'admin');
+
+    return { items: await listApiTokens(context.db) };
+  });
+
+  routes.delete('/api/v1/tokens/:id', {
+    schema: { tags: ['tokens'], params: idParamsSchema, response: { 204: z.null().describe('Token revoked') } },
+  }, async (request, reply) => {
+    const actor = requireRole(request, 'admin');
+
+    await revokeApiToken(context.db, request.params.id, auditActorOf(actor));
+    request.log.info({ tokenId: request.params.id }, 'API token revoked');
+
+    return reply.status(204).send(null);
+  });
+}
