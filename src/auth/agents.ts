@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../core/errors.ts';
 import type { Db, Queryable } from '../store/index.ts';
-import type { Role } from '../http/actor.ts';
-import { type AuditActor, type AuditChanges, recordAudit, systemActor } from './audit.ts';
+import type { Actor, Role } from '../http/actor.ts';
+import { type AuditChanges, recordAudit } from '../audit/index.ts';
 import { messages } from './messages.ts';
 import { assertPasswordPolicy, hashPassword } from './password.ts';
 
@@ -35,8 +35,11 @@ export interface UpdateAgentInput {
 const agentColumns = 'id, email, name, role, active';
 const uniqueViolation = '23505';
 
-/** Creates an agent, hashing its password, and records an audit entry; a taken email raises duplicate. */
-export async function createAgent(db: Db, input: CreateAgentInput, actor: AuditActor = systemActor): Promise<AgentRecord> {
+/**
+ * Creates an agent, hashing its password, and records an audit entry; a taken
+ * email raises duplicate. A null actor records the change as made by the system.
+ */
+export async function createAgent(db: Db, input: CreateAgentInput, actor: Actor | null = null): Promise<AgentRecord> {
   if (input.password !== undefined) {
     assertPasswordPolicy(input.password);
   }
@@ -97,7 +100,7 @@ export async function listAgents(db: Queryable): Promise<AgentWithTeams[]> {
  * Updates an agent's name, role, active flag or password and records what
  * changed. Deactivating an agent or changing its password ends its sessions.
  */
-export async function updateAgent(db: Db, id: number, input: UpdateAgentInput, actor: AuditActor = systemActor): Promise<AgentRecord> {
+export async function updateAgent(db: Db, id: number, input: UpdateAgentInput, actor: Actor | null = null): Promise<AgentRecord> {
   if (Object.values(input).every((value) => value === undefined)) {
     throw new AppError('invalid_input', messages.emptyPatch, [{ field: 'body', fix: messages.emptyPatchFix }]);
   }

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../core/errors.ts';
 import type { Db, Queryable } from '../store/index.ts';
-import type { Role } from '../http/actor.ts';
-import { type AuditActor, recordAudit, systemActor } from './audit.ts';
+import type { Actor, Role } from '../http/actor.ts';
+import { recordAudit } from '../audit/index.ts';
 import { apiTokenDisplayLength, hashToken, newApiToken } from './credentials.ts';
 
 /** An API token as listings show it: never the token itself or its hash. */
@@ -25,7 +25,7 @@ export type TokenLookup =
  * Creates an API token for an agent and returns its id and the token itself.
  * Only the token's sha256 is stored, so this is the one time it can be read.
  */
-export async function createApiToken(db: Db, input: { agentId: number; name: string }, actor: AuditActor = systemActor): Promise<{ id: number; token: string }> {
+export async function createApiToken(db: Db, input: { agentId: number; name: string }, actor: Actor | null = null): Promise<{ id: number; token: string }> {
   const token = newApiToken();
 
   return db.transaction(async (tx) => {
@@ -67,7 +67,7 @@ export async function listApiTokens(db: Queryable): Promise<ApiTokenSummary[]> {
 }
 
 /** Revokes a token; revoking an already revoked token changes nothing and records no audit entry. */
-export async function revokeApiToken(db: Db, id: number, actor: AuditActor = systemActor): Promise<void> {
+export async function revokeApiToken(db: Db, id: number, actor: Actor | null = null): Promise<void> {
   await db.transaction(async (tx) => {
     const [token] = await tx.query<{ revoked: boolean }>('select revoked_at is not null as revoked from api_tokens where id = $1 for update', [id]);
     if (!token) {

@@ -8,8 +8,6 @@ import { registerTokenRoutes } from './routes/token-routes.ts';
 export { createAgent, findAgentByEmail, findAgentById, listAgents, updateAgent } from './agents.ts';
 export type { AgentRecord, AgentWithTeams, CreateAgentInput, UpdateAgentInput } from './agents.ts';
 export { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
-export { auditActorOf, recordAudit, systemActor } from './audit.ts';
-export type { AuditActor, AuditChanges } from './audit.ts';
 export { csrfHeaderName, sessionCookieName } from './authenticate.ts';
 export { assertPasswordPolicy, generatePassword, hashPassword, passwordMinLength, verifyPassword } from './password.ts';
 

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../core/context.ts';
 import { requireRole } from '../../http/actor.ts';
 import { createAgent, listAgents, updateAgent } from '../agents.ts';
-import { auditActorOf } from '../audit.ts';
 import { agentSchema, agentWithTeamsSchema, idParamsSchema, newPasswordSchema, roleSchema } from './schemas.ts';
 
 const createAgentBodySchema = z.strictObject({
@@ -38,7 +37,7 @@ export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
 
-    const agent = await createAgent(context.db, request.body, auditActorOf(actor));
+    const agent = await createAgent(context.db, request.body, actor);
     request.log.info({ createdAgentId: agent.id }, 'agent created');
 
     return reply.status(201).send(agent);
@@ -49,6 +48,6 @@ export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
   }, async (request) => {
     const actor = requireRole(request, 'admin');
 
-    return updateAgent(context.db, request.params.id, request.body, auditActorOf(actor));
+    return updateAgent(context.db, request.params.id, request.body, actor);
   });
 }

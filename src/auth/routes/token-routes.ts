@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../core/context.ts';
 import { requireRole } from '../../http/actor.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../api-tokens.ts';
-import { auditActorOf } from '../audit.ts';
 import { idParamsSchema } from './schemas.ts';
 
 const createTokenBodySchema = z.strictObject({
@@ -40,7 +39,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
     const actor = requireRole(request, 'admin');
 
     const agentId = request.body.agentId ?? actor.agentId;
-    const created = await createApiToken(context.db, { agentId, name: request.body.name }, auditActorOf(actor));
+    const created = await createApiToken(context.db, { agentId, name: request.body.name }, actor);
     request.log.info({ tokenId: created.id }, 'API token created');
 
     return reply.status(201).send({ id: created.id, agentId, name: request.body.name, token: created.token });
@@ -59,7 +58,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
 
-    await revokeApiToken(context.db, request.params.id, auditActorOf(actor));
+    await revokeApiToken(context.db, request.params.id, actor);
     request.log.info({ tokenId: request.params.id }, 'API token revoked');
 
     return reply.status(204).send(null);
