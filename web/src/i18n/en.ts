@@ -1,0 +1,143 @@
+/**
+ * Every user-facing string of the agent console. A translation is a copy of
+ * this object with the same keys, so components never hold literal text.
+ */
+export const en = {
+  appName: 'Casebook',
+
+  common: {
+    loading: 'Loading…',
+    retry: 'Retry',
+    none: '—',
+    networkError: 'The server could not be reached. Check your connection and try again.',
+    unexpectedError: (status: number) => `The server returned an unexpected response (HTTP ${status}).`,
+  },
+
+  shell: {
+    queue: 'Queue',
+    logout: 'Log out',
+    signedInAs: (name: string) => `Signed in as ${name}`,
+  },
+
+  login: {
+    title: 'Sign in to Casebook',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Sign-in failed',
+  },
+
+  queue: {
+    title: 'Tickets',
+    total: (count: number) => (count === 1 ? '1 ticket' : `${count} tickets`),
+    search: 'Search subject and messages',
+    searchSubmit: 'Search',
+    clearFilters: 'Clear filters',
+    previous: 'Previous',
+    next: 'Next',
+    empty: 'No tickets match these filters.',
+    loadFailed: 'The ticket list could not be loaded',
+    filters: {
+      status: 'Status',
+      priority: 'Priority',
+      category: 'Category',
+      component: 'Component',
+      team: 'Team',
+      assignee: 'Assignee',
+      account: 'Account',
+      accountSearch: 'Type to search accounts',
+      any: 'Any',
+      me: 'Me',
+      unassigned: 'Unassigned',
+    },
+    columns: {
+      id: '#',
+      subject: 'Subject',
+      requester: 'Requester',
+      account: 'Account',
+      status: 'Status',
+      priority: 'Priority',
+      category: 'Category',
+      component: 'Component',
+      team: 'Team',
+      assignee: 'Assignee',
+      created: 'Created',
+      updated: 'Updated',
+    },
+    sortBy: (column: string) => `Sort by ${column}`,
+  },
+
+  ticket: {
+    back: 'Back to the queue',
+    loadFailed: 'The ticket could not be loaded',
+    conversation: 'Conversation',
+    noMessages: 'This ticket has no messages yet.',
+    publicReply: 'Public reply',
+    internalNote: 'Internal note',
+    customer: 'Customer',
+    agent: 'Agent',
+    system: 'System',
+    unknownAuthor: 'Unknown author',
+    replyPlaceholder: 'Write a reply to the requester…',
+    notePlaceholder: 'Write an internal note for other agents…',
+    sendReply: 'Send reply',
+    addNote: 'Add note',
+    sendFailed: 'The message was not saved',
+    fields: 'Fields',
+    status: 'Status',
+    priority: 'Priority',
+    category: 'Category',
+    component: 'Component',
+    assignee: 'Assignee',
+    team: 'Team',
+    unassigned: 'Unassigned',
+    noValue: 'None',
+    saveFailed: 'The change was not saved',
+    conflictTitle: 'This ticket changed, reload',
+    conflictBody: 'Someone else updated this ticket since you opened it. The latest version has been loaded; check it and make your change again.',
+    reload: 'Reload',
+    saved: 'Saved',
+    history: 'History',
+    showHistory: 'Show audit history',
+    noHistory: 'No changes recorded.',
+    historyAction: (action: string, actor: string) => `${action} by ${actor}`,
+    historyChange: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+    requester: 'Requester',
+    created: 'Created',
+    channel: 'Channel',
+  },
+
+  context: {
+    title: 'Customer context',
+    noAccount: 'This ticket is not linked to an account.',
+    tier: 'Tier',
+    arr: 'ARR',
+    renewal: 'Renewal',
+    health: 'Health score',
+    renewsIn: (days: number) => {
+      if (days === 0) {
+        return 'today';
+      }
+      if (days < 0) {
+        return days === -1 ? '1 day ago' : `${-days} days ago`;
+      }
+      return days === 1 ? 'in 1 day' : `in ${days} days`;
+    },
+    otherTickets: 'Other tickets from this account',
+    noOtherTickets: 'No other tickets.',
+    loadFailed: 'The customer context could not be loaded',
+  },
+
+  actors: {
+    agent: (id: number | null) => (id === null ? 'an agent' : `agent #${id}`),
+    token: (id: number | null) => (id === null ? 'an API token' : `API token #${id}`),
+    system: 'the system',
+    contact: 'the customer',
+    import: 'an import',
+  },
+} as const;
+
+export type Messages = typeof en;
+
+/** The strings in use; switch this import to translate the console. */
+export const t: Messages = en;

@@ -1,0 +1,69 @@
+import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Link, useLocation, useParams } from 'react-router';
+import { useMessages, useTicket, useVocabularies } from '../api/queries.ts';
+import { useSession } from '../auth/session.tsx';
+import { formatDateTime, labelOf, priorityColors, statusColors } from '../format.ts';
+import { t } from '../i18n/en.ts';
+import { AuditHistory } from '../ticket/AuditHistory.tsx';
+import { ContextPanel } from '../ticket/ContextPanel.tsx';
+import { Conversation } from '../ticket/Conversation.tsx';
+import { FieldPanel } from '../ticket/FieldPanel.tsx';
+import { ReplyBox } from '../ticket/ReplyBox.tsx';
+
+export function TicketPage() {
+  const ticketId = Number(useParams().id);
+  const { agent } = useSession();
+  const ticket = useTicket(ticketId);
+  const messages = useMessages(ticketId);
+  const vocabularies = useVocabularies();
+  const canWrite = agent?.role !== 'viewer';
+  // The queue link passes its query string, so "back" returns to the same view.
+  const queueSearch = (useLocation().state as { queueSearch?: string } | null)?.queueSearch ?? '';
+
+  if (ticket.isPending) {
+    return <Loader />;
+  }
+  if (ticket.isError) {
+    return <Alert color="red" title={t.ticket.loadFailed}>{ticket.error.message}</Alert>;
+  }
+
+  const data = ticket.data;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/${queueSearch}`} fz="sm">
+        ← {t.ticket.back}
+      </Anchor>
+      <Stack gap={4}>
+        <Title order={3} data-testid="ticket-subject">#{data.id} {data.subject}</Title>
+        <Group gap="xs">
+          <Badge variant="light" color={statusColors[data.status] ?? 'gray'} data-testid="ticket-status">{labelOf(vocabularies.data?.status, data.status)}</Badge>
+          <Badge color={priorityColors[data.priority] ?? 'gray'} data-testid="ticket-priority">{labelOf(vocabularies.data?.priority, data.priority)}</Badge>
+          <Text fz="sm" c="dimmed">
+            {t.ticket.requester}: {data.requester?.name ?? data.requester?.email ?? t.common.none}
+            {' · '}{t.ticket.channel}: {labelOf(vocabularies.data?.channel, data.channel)}
+            {' · '}{t.ticket.created}: {formatDateTime(data.createdAt)}
+          </Text>
+        </Group>
+      </Stack>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <Title order={5}>{t.ticket.conversation}</Title>
+            {messages.isPending && <Loader size="sm" />}
+            {messages.isError && <Alert color="red">{messages.error.message}</Alert>}
+            {messages.data && <Conversation messages={messages.data} />}
+            <ReplyBox ticketId={ticketId} canWrite={canWrite} />
+            <AuditHistory ticketId={ticketId} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <FieldPanel ticket={data} canWrite={canWrite} />
+            <ContextPanel ticketId={ticketId} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,82 @@
+import { Anchor, Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import type { Ticket, Vocabularies } from '../api/types.ts';
+import { formatDateTime, labelOf, priorityColors, statusColors } from '../format.ts';
+import { t } from '../i18n/en.ts';
+import type { SortableColumn } from './filters.ts';
+
+interface TicketTableProps {
+  tickets: Ticket[];
+  vocabularies: Vocabularies | undefined;
+  sort: { column: SortableColumn; descending: boolean };
+  onSort: (column: SortableColumn) => void;
+}
+
+function SortHeader({ column, label, sort, onSort }: { column: SortableColumn; label: string } & Pick<TicketTableProps, 'sort' | 'onSort'>) {
+  const active = sort.column === column;
+  const arrow = active ? (sort.descending ? ' ↓' : ' ↑') : '';
+  const ariaSort = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
+
+  return (
+    <Table.Th aria-sort={ariaSort}>
+      <UnstyledButton onClick={() => onSort(column)} aria-label={t.queue.sortBy(label)} fw={600} fz="sm">
+        {label}{arrow}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTableProps) {
+  const columns = t.queue.columns;
+  const sortProps = { sort, onSort };
+  const { search } = useLocation();
+
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="ticket-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{columns.id}</Table.Th>
+            <Table.Th>{columns.subject}</Table.Th>
+            <Table.Th>{columns.requester}</Table.Th>
+            <Table.Th>{columns.account}</Table.Th>
+            <SortHeader column="status" label={columns.status} {...sortProps} />
+            <SortHeader column="priority" label={columns.priority} {...sortProps} />
+            <Table.Th>{columns.category}</Table.Th>
+            <Table.Th>{columns.component}</Table.Th>
+            <Table.Th>{columns.team}</Table.Th>
+            <Table.Th>{columns.assignee}</Table.Th>
+            <SortHeader column="created_at" label={columns.created} {...sortProps} />
+            <SortHeader column="updated_at" label={columns.updated} {...sortProps} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tickets.map((ticket) => (
+            <Table.Tr key={ticket.id} data-ticket-id={ticket.id}>
+              <Table.Td>{ticket.id}</Table.Td>
+              <Table.Td maw={320}>
+                <Anchor component={Link} to={`/tickets/${ticket.id}`} state={{ queueSearch: search }} lineClamp={1} fz="sm">
+                  {ticket.subject}
+                </Anchor>
+              </Table.Td>
+              <Table.Td><Text fz="sm" lineClamp={1}>{ticket.requester?.name ?? ticket.requester?.email ?? t.common.none}</Text></Table.Td>
+              <Table.Td><Text fz="sm" lineClamp={1}>{ticket.account?.name ?? t.common.none}</Text></Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={statusColors[ticket.status] ?? 'gray'}>{labelOf(vocabularies?.status, ticket.status)}</Badge>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="filled" color={priorityColors[ticket.priority] ?? 'gray'}>{ticket.priority.toUpperCase()}</Badge>
+              </Table.Td>
+              <Table.Td>{labelOf(vocabularies?.category, ticket.category)}</Table.Td>
+              <Table.Td>{ticket.component?.name ?? t.common.none}</Table.Td>
+              <Table.Td>{ticket.team?.name ?? t.common.none}</Table.Td>
+              <Table.Td>{ticket.assignee?.name ?? t.common.none}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.updatedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { Accordion, Alert, Loader, Stack, Text } from '@mantine/core';
+import { useAudit } from '../api/queries.ts';
+import type { AuditEntry } from '../api/types.ts';
+import { formatDateTime } from '../format.ts';
+import { t } from '../i18n/en.ts';
+
+function actorName(entry: AuditEntry): string {
+  const actor = entry.actor;
+  if (!actor) {
+    return t.actors.system;
+  }
+  if (actor.name) {
+    return actor.name;
+  }
+  switch (actor.kind) {
+    case 'agent':
+      return t.actors.agent(actor.id);
+    case 'token':
+      return t.actors.token(actor.id);
+    default:
+      return t.actors[actor.kind];
+  }
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') {
+    return t.common.none;
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function HistoryList({ ticketId }: { ticketId: number }) {
+  const audit = useAudit(ticketId, true);
+
+  if (audit.isPending) {
+    return <Loader size="sm" />;
+  }
+  if (audit.isError) {
+    return <Alert color="red">{audit.error.message}</Alert>;
+  }
+  if (audit.data.length === 0) {
+    return <Text c="dimmed" fz="sm">{t.ticket.noHistory}</Text>;
+  }
+
+  return (
+    <Stack gap="xs" data-testid="audit-list">
+      {audit.data.map((entry) => (
+        <div key={entry.id} data-testid="audit-entry">
+          <Text fz="sm">
+            <Text span fw={600}>{t.ticket.historyAction(entry.action, actorName(entry))}</Text>
+            <Text span c="dimmed" fz="xs"> · {formatDateTime(entry.createdAt)}</Text>
+          </Text>
+          {Object.entries(entry.changes).map(([field, [before, after]]) => (
+            <Text key={field} fz="xs" c="dimmed" pl="sm">{t.ticket.historyChange(field, show(before), show(after))}</Text>
+          ))}
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+/** The ticket's audit trail, collapsed by default and fetched only when opened. */
+export function AuditHistory({ ticketId }: { ticketId: number }) {
+  const [opened, setOpened] = useState<string | null>(null);
+
+  return (
+    <Accordion variant="contained" value={opened} onChange={setOpened}>
+      <Accordion.Item value="history">
+        <Accordion.Control data-testid="audit-toggle">{t.ticket.showHistory}</Accordion.Control>
+        <Accordion.Panel>{opened && <HistoryList ticketId={ticketId} />}</Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
