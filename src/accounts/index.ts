@@ -1,4 +1,2 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../core/context.ts';
-
-export async function registerAccountRoutes(_app: FastifyInstance, _context: AppContext) {}
+export { registerAccountRoutes } from './routes.ts';
+export { createAccount, updateAccount, createContact, updateContact, toAccount, toContact } from './service.ts';

@@ -10,6 +10,9 @@ import { registerStrictJsonParser } from '../http/body-parser.ts';
 import { registerAuth } from '../auth/index.ts';
 import { registerTicketRoutes } from '../tickets/index.ts';
 import { registerAccountRoutes } from '../accounts/index.ts';
+import { registerTeamRoutes } from '../routing/teams.ts';
+import { registerComponentRoutes } from '../components/routes.ts';
+import { registerVocabularyRoutes, VocabularyCache } from '../vocabularies/index.ts';
 import { registerOpsRoutes } from './ops.ts';
 import { registerWebConsole } from './web.ts';
 
@@ -28,8 +31,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     requestIdHeader: false,
-    disableRequestLogging: false,
-  });
+  }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -62,8 +64,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
 
   await registerAuth(app, context);
   await registerOpsRoutes(app, context);
-  await registerTicketRoutes(app, context);
-  await registerAccountRoutes(app, context);
+  const vocabularies = new VocabularyCache();
+  await registerVocabularyRoutes(app, context, vocabularies);
+  await registerTicketRoutes(app, context, vocabularies);
+  await registerAccountRoutes(app, context, vocabularies);
+  await registerTeamRoutes(app, context);
+  await registerComponentRoutes(app, context);
 
   if (options.serveConsole) {
     await registerWebConsole(app);

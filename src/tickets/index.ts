@@ -1,4 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../core/context.ts';
-
-export async function registerTicketRoutes(_app: FastifyInstance, _context: AppContext) {}
+export { registerTicketRoutes } from './routes.ts';
+export { createTicket, updateTicket, type TicketDeps } from './write.ts';
+export { addMessage, listMessages } from './messages.ts';
+export { getTicket, ticketSelect, toTicket } from './read.ts';
+export { listTickets, buildTicketFilters, SqlConditions } from './list.ts';
+export { getTicketContext } from './context.ts';
+export * from './lifecycle.ts';
+export type { Ticket, Message, CreateTicketInput, UpdateTicketInput } from './schemas.ts';

@@ -1,0 +1,5 @@
+export { loadVocabularies, resolveTerm, VocabularyCache, vocabularyNames } from './service.ts';
+export type { Term, Vocabularies, VocabularyName } from './service.ts';
+export { loadCustomFields, validateCustomValues } from './custom-fields.ts';
+export type { CustomFieldDefinition, CustomFieldEntity } from './custom-fields.ts';
+export { registerVocabularyRoutes } from './routes.ts';
