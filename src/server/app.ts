@@ -14,6 +14,7 @@ import { registerTeamRoutes } from '../routing/teams.ts';
 import { registerComponentRoutes } from '../components/routes.ts';
 import { registerVocabularyRoutes, VocabularyCache } from '../vocabularies/index.ts';
 import { registerOpsRoutes } from './ops.ts';
+import { registerSchemaRoutes } from './schemas.ts';
 import { registerWebConsole } from './web.ts';
 
 export interface BuildAppOptions {
@@ -70,6 +71,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerAccountRoutes(app, context, vocabularies);
   await registerTeamRoutes(app, context);
   await registerComponentRoutes(app, context);
+  await registerSchemaRoutes(app);
 
   if (options.serveConsole) {
     await registerWebConsole(app);

@@ -216,3 +216,19 @@ describe('ticket listing', () => {
     expect(Object.keys(openapi.json().paths)).toContain('/api/v1/tickets/{id}');
   });
 });
+
+describe('ontology schemas', () => {
+  it('serves each entity as JSON Schema', async () => {
+    const list = await api.request('GET', '/api/v1/schemas', { token: api.tokens.viewer });
+    expect(list.body.items.map((item: { name: string }) => item.name)).toContain('Ticket');
+
+    const ticket = await api.request('GET', '/api/v1/schemas/Ticket', { token: api.tokens.viewer });
+    expect(ticket.status).toBe(200);
+    expect(ticket.body.type).toBe('object');
+    expect(ticket.body.required).toContain('subject');
+    expect(ticket.body.properties.priority.type).toBe('string');
+
+    const missing = await api.request('GET', '/api/v1/schemas/Nope', { token: api.tokens.viewer });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,4 @@
+import type { JobDefinition } from '../jobs/index.ts';
+
+/** Every background job the worker role runs; a capability adds its definitions here. */
+export const jobDefinitions: JobDefinition<unknown>[] = [];
