@@ -36,7 +36,7 @@ const agentColumns = 'id, email, name, role, active';
 const uniqueViolation = '23505';
 
 /**
- * Creates an agent, hashing its password, and records an audit entry; a taken
+ * Creates an agent, hashing its password, and records an audit entry. A taken
  * email raises duplicate. A null actor records the change as made by the system.
  */
 export async function createAgent(db: Db, input: CreateAgentInput, actor: Actor | null = null): Promise<AgentRecord> {
@@ -69,7 +69,7 @@ export async function createAgent(db: Db, input: CreateAgentInput, actor: Actor 
   }
 }
 
-/** Finds an agent by email, ignoring case; returns null when none exists. */
+/** Finds an agent by email, ignoring case, or returns null when none exists. */
 export async function findAgentByEmail(db: Queryable, email: string): Promise<AgentRecord | null> {
   const [agent] = await db.query<AgentRecord>(`select ${agentColumns} from agents where lower(email) = lower($1)`, [email]);
 

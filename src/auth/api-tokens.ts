@@ -66,7 +66,7 @@ export async function listApiTokens(db: Queryable): Promise<ApiTokenSummary[]> {
   }));
 }
 
-/** Revokes a token; revoking an already revoked token changes nothing and records no audit entry. */
+/** Revokes a token. Revoking an already revoked token changes nothing and records no audit entry. */
 export async function revokeApiToken(db: Db, id: number, actor: Actor | null = null): Promise<void> {
   await db.transaction(async (tx) => {
     const [token] = await tx.query<{ revoked: boolean }>('select revoked_at is not null as revoked from api_tokens where id = $1 for update', [id]);
@@ -103,7 +103,12 @@ export async function lookupApiToken(db: Queryable, token: string): Promise<Toke
   }
 
   if (row.stale) {
-    await db.query('update api_tokens set last_used_at = now() where id = $1', [row.id]);
+    // The condition is repeated so concurrent requests write at most once between them.
+    await db.query(
+      `update api_tokens set last_used_at = now()
+        where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+      [row.id],
+    );
   }
 
   return { status: 'valid', tokenId: row.id, agentId: row.agent_id, role: row.role };

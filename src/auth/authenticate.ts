@@ -86,7 +86,7 @@ function assertCsrfToken(request: FastifyRequest, session: SessionLookup) {
 }
 
 function unauthenticated(message: string, fix: string): AppError {
-  // The header is never echoed: it holds a credential.
+  // The header is never echoed because it contains a credential.
   return new AppError('unauthenticated', message, [{ field: 'authorization', fix }]);
 }
 

@@ -5,7 +5,7 @@ export const messages = {
 
   loginFailed: 'Invalid email or password',
   loginFailedFix: 'check the email and password, or ask an admin to reset the password',
-  loginRateLimited: (minutes: number) => `Too many failed login attempts; try again in ${minutes} minute(s)`,
+  loginRateLimited: (minutes: number) => `Too many failed login attempts. Try again in ${minutes} minute(s)`,
   loginRateLimitedFix: (minutes: number) => `wait ${minutes} minute(s) before the next attempt, or ask an admin to reset the password`,
 
   bearerMalformed: 'The Authorization header is not a valid bearer token',

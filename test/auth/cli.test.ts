@@ -39,7 +39,7 @@ afterAll(() => {
 });
 
 describe('casebook user and token commands', () => {
-  it('create an agent and a token that authenticates', async () => {
+  it('create a working token', async () => {
     const user = await runCli(['user', 'create', '--email', 'ops@example.com', '--name', 'Ops', '--role', 'admin', '--password-stdin'], 'ops-password-1\n');
     const token = await runCli(['token', 'create', '--email', 'ops@example.com', '--name', 'deploy']);
 
@@ -61,9 +61,9 @@ describe('casebook user and token commands', () => {
       await app.close();
       await db.close();
     }
-  }, 90_000);
+  }, 120_000);
 
-  it('reject a duplicate email and a short password with exit code 2', async () => {
+  it('exit 2 on duplicate or short password', async () => {
     const duplicate = await runCli(['user', 'create', '--email', 'OPS@example.com', '--name', 'Again', '--role', 'agent', '--password-stdin'], 'another-password\n');
     const short = await runCli(['user', 'create', '--email', 'new@example.com', '--name', 'New', '--role', 'agent', '--password-stdin'], 'short\n');
 
@@ -74,7 +74,7 @@ describe('casebook user and token commands', () => {
     expect(short.stderr).toMatch(/at least 10 characters/);
   }, 60_000);
 
-  it('generate a password when stdin is not a terminal', async () => {
+  it('generate a password without terminal', async () => {
     const result = await runCli(['user', 'create', '--email', 'gen@example.com', '--name', 'Gen', '--role', 'viewer']);
 
     expect(result.code, result.stderr).toBe(0);

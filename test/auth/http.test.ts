@@ -72,7 +72,7 @@ describe('POST /api/v1/auth/login', () => {
     expect(Number(rows[0].hours)).toBe(context.config.CASEBOOK_SESSION_HOURS);
   });
 
-  it('rejects a wrong password without revealing the email exists', async () => {
+  it('rejects a wrong password generically', async () => {
     const wrongPassword = await login('admin@example.com', 'not-the-password');
     const unknownEmail = await login('nobody@example.com', 'not-the-password');
 
@@ -139,7 +139,7 @@ describe('session cookie', () => {
     expect(errorCode(response)).toBe('unauthenticated');
   });
 
-  it('requires the CSRF token on state-changing requests', async () => {
+  it('requires CSRF token on POST', async () => {
     const session = await loginSession('admin@example.com', adminPassword);
     const request = { method: 'POST' as const, url: '/api/v1/tokens', payload: { name: 'from the console' }, cookies: session.cookies };
 

@@ -9,7 +9,7 @@ function limiterAt(start: number) {
 }
 
 describe('LoginLimiter', () => {
-  it('blocks after the maximum failures and releases when the window passes', () => {
+  it('blocks at the limit, then releases', () => {
     const { clock, limiter } = limiterAt(10_000);
 
     limiter.recordFailure('k');

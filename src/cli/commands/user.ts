@@ -17,7 +17,7 @@ export function registerUserCommand(program: Command) {
   user
     .command('create')
     .description('Create an agent. The password comes from standard input with --password-stdin, '
-      + 'otherwise from a prompt on a terminal; without a terminal a random password is generated and printed to stderr.')
+      + 'otherwise from a prompt on a terminal. Without a terminal, a random password is generated and printed to stderr.')
     .requiredOption('--email <email>', 'email address the agent signs in with (unique, case-insensitive)')
     .requiredOption('--name <name>', 'display name shown to other agents and customers')
     .addOption(new Option('--role <role>', 'permissions: viewer reads; agent also writes tickets; admin also manages agents and tokens')
@@ -89,7 +89,7 @@ async function promptNewPassword(): Promise<string> {
   return password;
 }
 
-/** Reads one line from the terminal with echo off; prompts go to stderr so stdout stays clean. */
+/** Reads one line from the terminal with echo off. Prompts go to stderr so stdout stays clean. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   process.stderr.write(question);
