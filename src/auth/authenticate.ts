@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import type { Actor } from '../http/actor.ts';
@@ -32,13 +32,13 @@ export function sessionOf(request: FastifyRequest): SessionLookup | undefined {
 export function registerActorHook(app: FastifyInstance, context: AppContext) {
   app.decorateRequest('actor', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
 
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       request.actor = await actorFromBearer(context.db, authorization);
-      bindActorToLog(request, request.actor);
+      bindActorToLog(request, reply, request.actor);
       return;
     }
 
@@ -50,7 +50,7 @@ export function registerActorHook(app: FastifyInstance, context: AppContext) {
 
     sessionsByRequest.set(request, session);
     request.actor = { kind: 'agent', agentId: session.agentId, role: session.role, credentialId: `session:${session.tokenHash.slice(0, 16)}` };
-    bindActorToLog(request, request.actor);
+    bindActorToLog(request, reply, request.actor);
     assertCsrfToken(request, session);
   });
 }
@@ -90,6 +90,9 @@ function unauthenticated(message: string, fix: string): AppError {
   return new AppError('unauthenticated', message, [{ field: 'authorization', fix }]);
 }
 
-function bindActorToLog(request: FastifyRequest, actor: Actor) {
-  request.log = request.log.child({ actorKind: actor.kind, agentId: actor.agentId });
+/** Binds the actor to the request's logger, and to the reply's so the completion line carries it too. */
+function bindActorToLog(request: FastifyRequest, reply: FastifyReply, actor: Actor) {
+  const log = request.log.child({ actorKind: actor.kind, agentId: actor.agentId });
+  request.log = log;
+  reply.log = log;
 }

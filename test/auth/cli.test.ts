@@ -19,7 +19,7 @@ interface RunResult {
 
 /** Runs the CLI against the temporary embedded database, feeding input on stdin. */
 function runCli(args: string[], input = ''): Promise<RunResult> {
-  const env = { ...process.env, CASEBOOK_DATA: dataDir, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CASEBOOK_DATA: dataDir, LOG_LEVEL: 'silent' };
   delete env.DATABASE_URL;
 
   return new Promise((resolve) => {
