@@ -25,7 +25,7 @@ export function sessionOf(request: FastifyRequest): SessionLookup | undefined {
 /**
  * Sets request.actor from a bearer token or the session cookie before routing.
  * A bearer header wins over a cookie. A bad bearer header ends the request
- * with 401; an unknown or expired cookie leaves the actor null, so the route's
+ * with 401. An unknown or expired cookie leaves the actor null, so the route's
  * requireRole decides. Cookie-authenticated state changes must echo the
  * session's CSRF token.
  */
