@@ -1,0 +1,157 @@
+import type { ComparisonOperator, FilterNode, TermNode, TextNode, ValueNode } from './ast.ts';
+import { compileDateComparison, type DateEnv } from './date-terms.ts';
+import { queryError } from './errors.ts';
+import { messages } from './messages.ts';
+import { compileReference } from './references.ts';
+import type { FieldDef, FieldRegistry } from './registry.ts';
+import { closest } from './suggest.ts';
+
+export interface FilterEnv extends DateEnv {
+  registry: FieldRegistry;
+  actorId?: number;
+}
+
+const orderingOperators = new Set<ComparisonOperator>(['<', '<=', '>', '>=']);
+
+/** Compiles a filter tree to an SQL condition over the tickets alias. */
+export function compileFilter(node: FilterNode, env: FilterEnv): string {
+  switch (node.type) {
+    case 'and':
+      return `(${node.operands.map((operand) => compileFilter(operand, env)).join(' and ')})`;
+    case 'or':
+      return `(${node.operands.map((operand) => compileFilter(operand, env)).join(' or ')})`;
+    case 'not':
+      // A comparison with an empty value is NULL in SQL; counting it as false before negating
+      // makes -category:bug include tickets with no category, the exact complement of category:bug.
+      return `not coalesce(${compileFilter(node.operand, env)}, false)`;
+    case 'text':
+      return compileText(node, env);
+    case 'term':
+      return compileTerm(node, env);
+  }
+}
+
+/** Finds a field in the registry or throws an error that suggests the nearest name. */
+export function lookupField(registry: FieldRegistry, name: string, column: number): FieldDef {
+  const field = registry.get(name);
+  if (field) return field;
+
+  const suggestion = closest(name, registry.fields().map((candidate) => candidate.name));
+  throw queryError(messages.unknownField(name, column, suggestion), name);
+}
+
+function compileText(node: TextNode, env: FilterEnv): string {
+  const alias = env.sql.alias;
+  // websearch_to_tsquery reads a double-quoted string as a phrase; inner quotes are dropped
+  // so the value stays one phrase. Bare words go through plainto_tsquery, which has no syntax.
+  const tsquery = node.quoted
+    ? `websearch_to_tsquery('english', ${env.sql.bind(`"${node.text.replaceAll('"', ' ')}"`)})`
+    : `plainto_tsquery('english', ${env.sql.bind(node.text)})`;
+
+  return `(${alias}.search @@ ${tsquery} or exists (select 1 from messages qm where qm.ticket_id = ${alias}.id and qm.search @@ ${tsquery}))`;
+}
+
+function compileTerm(term: TermNode, env: FilterEnv): string {
+  const field = lookupField(env.registry, term.field, term.column);
+
+  if (!field.operators.includes(term.operator)) {
+    throw queryError(messages.operatorNotAllowed(term.operator, field.name, term.operatorColumn, [...field.operators]), term.operator);
+  }
+  if (term.values.length > 1 && orderingOperators.has(term.operator)) {
+    throw queryError(messages.singleValueOnly(term.operator, field.name, term.values[1].column), term.values[1].text);
+  }
+
+  const negated = term.operator === '!=';
+  const operator = negated ? ':' : term.operator;
+  const isNone = (value: ValueNode) =>
+    operator !== '<' && operator !== '<=' && operator !== '>' && operator !== '>=' &&
+    !value.quoted && value.text.toLowerCase() === 'none' && !field.terms?.some((term) => term.key === 'none');
+
+  const parts: string[] = [];
+  if (term.values.some(isNone)) parts.push(noneCheck(field, env));
+  const values = term.values.filter((value) => !isNone(value));
+  if (values.length > 0) parts.push(compileValues(field, operator, values, env));
+
+  const condition = parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+  return negated ? `not coalesce(${condition}, false)` : condition;
+}
+
+function noneCheck(field: FieldDef, env: FilterEnv): string {
+  const expr = field.expression(env.sql);
+
+  return field.kind === 'tags' ? `cardinality(${expr}) = 0` : `${expr} is null`;
+}
+
+function compileValues(field: FieldDef, operator: ComparisonOperator, values: ValueNode[], env: FilterEnv): string {
+  const { sql } = env;
+  const equality = operator === ':' || operator === '=';
+
+  switch (field.kind) {
+    case 'vocabulary': {
+      const keys = equality ? values.map((value) => vocabularyKey(field, value)) : orderedKeys(field, operator, values[0]);
+      return keys.length === 0 ? 'false' : `${field.expression(sql)} = any(${sql.bind(keys)}::text[])`;
+    }
+    case 'number': {
+      const numbers = values.map((value) => parseNumber(field, value));
+      if (equality) return `${field.expression(sql)} = any(${sql.bind(numbers)}::numeric[])`;
+      return `${field.expression(sql)} ${operator} ${sql.bind(numbers[0])}::numeric`;
+    }
+    case 'text':
+      return `lower(${field.expression(sql)}) = any(${sql.bind(values.map((value) => value.text.toLowerCase()))}::text[])`;
+    case 'boolean':
+      return `${field.expression(sql)} = any(${sql.bind(values.map((value) => parseBoolean(field, value)))}::boolean[])`;
+    case 'tags':
+      return `${field.expression(sql)} && ${sql.bind(values.map((value) => value.text))}::text[]`;
+    case 'reference':
+      return compileReference(field, values, sql, env.actorId);
+    case 'timestamp':
+    case 'date': {
+      const conditions = values.map((value) => compileDateComparison(field, operator, value, env));
+      return conditions.length === 1 ? conditions[0] : `(${conditions.join(' or ')})`;
+    }
+  }
+}
+
+/** Resolves a vocabulary value case-insensitively, or throws listing the allowed keys and the closest one. */
+function vocabularyKey(field: FieldDef, value: ValueNode): string {
+  const terms = field.terms ?? [];
+  const key = value.text.toLowerCase();
+  if (terms.some((term) => term.key === key)) return key;
+
+  const allowed = terms.map((term) => term.key);
+  throw queryError(messages.unknownVocabularyValue(value.text, field.name, value.column, allowed, closest(key, allowed)), value.text);
+}
+
+// Vocabulary order is the terms' position: priority<=p2 selects p1 and p2 because p1 comes first.
+function orderedKeys(field: FieldDef, operator: ComparisonOperator, value: ValueNode): string[] {
+  const key = vocabularyKey(field, value);
+  const terms = field.terms ?? [];
+  const pivot = terms.find((term) => term.key === key)!.position;
+  const keep: Record<string, (position: number) => boolean> = {
+    '<': (position) => position < pivot,
+    '<=': (position) => position <= pivot,
+    '>': (position) => position > pivot,
+    '>=': (position) => position >= pivot,
+  };
+
+  return terms.filter((term) => keep[operator](term.position)).map((term) => term.key);
+}
+
+const numberPattern = /^(-?\d+(?:\.\d+)?)([km])?$/i;
+
+/** Parses 60, 12.5, 50k (50,000) or 1.2m (1,200,000). */
+function parseNumber(field: FieldDef, value: ValueNode): number {
+  const match = numberPattern.exec(value.text);
+  if (!match) throw queryError(messages.badNumber(value.text, field.name, value.column), value.text);
+
+  const scale = { k: 1_000, m: 1_000_000 }[match[2]?.toLowerCase() ?? ''] ?? 1;
+  return Math.round(Number(match[1]) * scale * 1e6) / 1e6;
+}
+
+function parseBoolean(field: FieldDef, value: ValueNode): boolean {
+  const text = value.text.toLowerCase();
+  if (text === 'true' || text === 'yes') return true;
+  if (text === 'false' || text === 'no') return false;
+
+  throw queryError(messages.badBoolean(value.text, field.name, value.column), value.text);
+}
