@@ -35,6 +35,7 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
   await app.register(fastifyStatic, {
     root: consoleDir,
     wildcard: false,
+    cacheControl: false,
     setHeaders: (response, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
       response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -11,6 +11,7 @@ import { App } from './App.tsx';
 // System fonts only: the console must work on machines without internet access.
 const theme = createTheme({
   primaryColor: 'indigo',
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 

@@ -66,15 +66,19 @@ export interface Account {
 }
 
 export interface TicketContext {
-  account: Account | null;
+  /** `renewalInDays` counts whole days from the server's today (UTC) to the renewal date. */
+  account: (Account & { renewalInDays: number | null; openTickets: number }) | null;
   requester: PersonRef | null;
-  otherTickets: Array<Pick<Ticket, 'id' | 'subject' | 'status' | 'priority' | 'updatedAt'>>;
+  otherTickets: Array<Pick<Ticket, 'id' | 'subject' | 'status' | 'priority' | 'createdAt'>>;
 }
 
 export interface AuditEntry {
   id: number;
   action: string;
-  actor: { kind: 'agent' | 'token' | 'contact' | 'system' | 'import'; id: number | null; name?: string | null } | null;
+  actorKind: 'agent' | 'token' | 'contact' | 'system' | 'import';
+  actorId: number | null;
+  actorName: string | null;
+  /** Field changes as `{ field: [before, after] }`. */
   changes: Record<string, [unknown, unknown]>;
   createdAt: string;
 }

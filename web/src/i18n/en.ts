@@ -45,7 +45,7 @@ export const en = {
       team: 'Team',
       assignee: 'Assignee',
       account: 'Account',
-      accountSearch: 'Type to search accounts',
+      accountSearch: 'Search accounts',
       any: 'Any',
       me: 'Me',
       unassigned: 'Unassigned',
@@ -127,6 +127,14 @@ export const en = {
     noOtherTickets: 'No other tickets.',
     loadFailed: 'The customer context could not be loaded',
   },
+
+  /** Audit action codes; an unknown code is shown with its underscores as spaces. */
+  auditActions: {
+    created: 'Created',
+    updated: 'Updated',
+    reply_added: 'Public reply added',
+    note_added: 'Internal note added',
+  } as Record<string, string>,
 
   actors: {
     agent: (id: number | null) => (id === null ? 'an agent' : `agent #${id}`),

@@ -12,6 +12,12 @@ import { ReplyBox } from '../ticket/ReplyBox.tsx';
 
 export function TicketPage() {
   const ticketId = Number(useParams().id);
+
+  // A new key per ticket resets drafts and error states when the agent follows a link to another ticket.
+  return <TicketView key={ticketId} ticketId={ticketId} />;
+}
+
+function TicketView({ ticketId }: { ticketId: number }) {
   const { agent } = useSession();
   const ticket = useTicket(ticketId);
   const messages = useMessages(ticketId);

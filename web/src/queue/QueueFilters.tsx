@@ -4,7 +4,7 @@ import type { Term } from '../api/types.ts';
 import { useAgents, useComponents, useTeams, useVocabularies } from '../api/queries.ts';
 import { t } from '../i18n/en.ts';
 import { AccountSelect } from './AccountSelect.tsx';
-import { hasFilters, readList, withFilter, type MultiValueFilter } from './filters.ts';
+import { hasFilters, readList, withFilter, withoutFilters, type MultiValueFilter } from './filters.ts';
 
 interface QueueFiltersProps {
   search: URLSearchParams;
@@ -40,7 +40,7 @@ export function QueueFilters({ search, onChange }: QueueFiltersProps) {
       value={readList(search, name)}
       onChange={(values) => set(name, values)}
       clearable
-      w={190}
+      w={230}
       data-testid={`filter-${name}`}
     />
   );
@@ -102,7 +102,7 @@ export function QueueFilters({ search, onChange }: QueueFiltersProps) {
       />
       <AccountSelect value={search.get('account')} onChange={(value) => set('account', value)} />
       {hasFilters(search) && (
-        <Button variant="subtle" onClick={() => onChange(new URLSearchParams())}>{t.queue.clearFilters}</Button>
+        <Button variant="subtle" onClick={() => onChange(withoutFilters(search))}>{t.queue.clearFilters}</Button>
       )}
     </Group>
   );

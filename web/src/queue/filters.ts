@@ -64,6 +64,17 @@ export function toTicketQuery(search: URLSearchParams): Record<string, string | 
   return query;
 }
 
+/** Drops every filter and the cursor but keeps the sort order. */
+export function withoutFilters(search: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams();
+  const sort = search.get('sort');
+  if (sort) {
+    next.set('sort', sort);
+  }
+
+  return next;
+}
+
 export function hasFilters(search: URLSearchParams): boolean {
   return [...multiValueFilters, ...singleValueFilters].some((name) => search.has(name));
 }

@@ -6,21 +6,27 @@ import { formatDateTime } from '../format.ts';
 import { t } from '../i18n/en.ts';
 
 function actorName(entry: AuditEntry): string {
-  const actor = entry.actor;
-  if (!actor) {
-    return t.actors.system;
+  if (entry.actorName) {
+    return entry.actorName;
   }
-  if (actor.name) {
-    return actor.name;
-  }
-  switch (actor.kind) {
+  switch (entry.actorKind) {
     case 'agent':
-      return t.actors.agent(actor.id);
+      return t.actors.agent(entry.actorId);
     case 'token':
-      return t.actors.token(actor.id);
+      return t.actors.token(entry.actorId);
     default:
-      return t.actors[actor.kind];
+      return t.actors[entry.actorKind];
   }
+}
+
+function actionLabel(action: string): string {
+  const known = t.auditActions[action];
+  if (known) {
+    return known;
+  }
+  const words = action.replace(/_/g, ' ');
+
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function show(value: unknown): string {
@@ -48,7 +54,7 @@ function HistoryList({ ticketId }: { ticketId: number }) {
       {audit.data.map((entry) => (
         <div key={entry.id} data-testid="audit-entry">
           <Text fz="sm">
-            <Text span fw={600}>{t.ticket.historyAction(entry.action, actorName(entry))}</Text>
+            <Text span inherit fw={600}>{t.ticket.historyAction(actionLabel(entry.action), actorName(entry))}</Text>
             <Text span c="dimmed" fz="xs"> · {formatDateTime(entry.createdAt)}</Text>
           </Text>
           {Object.entries(entry.changes).map(([field, [before, after]]) => (

@@ -49,7 +49,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
                 <Row label={t.context.arr} testId="context-arr">{formatMoney(account.arr, account.currency)}</Row>
                 <Row label={t.context.renewal} testId="context-renewal">
                   {formatDate(account.renewalDate)}
-                  {account.renewalDate && <Text span c="dimmed" fz="xs"> ({t.context.renewsIn(daysUntil(account.renewalDate))})</Text>}
+                  {account.renewalDate && <Text span c="dimmed" fz="xs"> ({t.context.renewsIn(account.renewalInDays ?? daysUntil(account.renewalDate))})</Text>}
                 </Row>
                 <Row label={t.context.health} testId="context-health">
                   {account.healthScore === null ? t.common.none : (

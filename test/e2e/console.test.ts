@@ -1,0 +1,269 @@
+/**
+ * Drives the agent console in headless Chromium against the real server on
+ * loopback over an in-memory database: login, queue filters and search, the
+ * ticket page (conversation, reply, internal note, field changes, context).
+ * Each write made through the browser is checked in the database.
+ *
+ * Needs CASEBOOK_CHROMIUM (the Chromium binary, e.g. /usr/bin/chromium);
+ * without it the file is skipped. The console is built into web/dist first,
+ * so the test always exercises the current sources.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { build } from 'vite';
+import { buildApp } from '../../src/server/app.ts';
+import type { AppContext } from '../../src/core/context.ts';
+import { testContext } from '../helpers/db.ts';
+import { acme, admin, seedFixture, tickets } from './fixture.ts';
+
+const chromiumPath = process.env.CASEBOOK_CHROMIUM;
+const screenshotDir = path.resolve('.tmp');
+const stepTimeoutMs = 10_000;
+
+if (!chromiumPath) {
+  console.warn('console e2e test skipped: set CASEBOOK_CHROMIUM to a Chromium binary, e.g. CASEBOOK_CHROMIUM=/usr/bin/chromium');
+}
+
+/** The ticket id of fixture entry `index`: tickets are inserted in order into an empty table. */
+const ticketId = (subject: string) => tickets.findIndex((ticket) => ticket.subject === subject) + 1;
+
+describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
+  let context: AppContext;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    await build({ configFile: path.resolve('web/vite.config.ts'), logLevel: 'warn' });
+
+    context = await testContext();
+    await seedFixture(context.db);
+    app = await buildApp(context, { serveConsole: true });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      timeout: 30_000,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    page.setDefaultTimeout(stepTimeoutMs);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  // Each step continues from the page the previous one left, so after a
+  // failure the remaining steps are skipped instead of timing out one by one.
+  let failed = false;
+  beforeEach((test) => {
+    if (failed) {
+      test.skip();
+    }
+  });
+  afterEach((test) => {
+    if (test.task.result?.state === 'fail') {
+      failed = true;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await context?.db.close();
+  });
+
+  async function shownTicketIds(): Promise<number[]> {
+    return page.locator('[data-ticket-id]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-ticket-id'))));
+  }
+
+  async function expectShownTickets(expected: number[]) {
+    await expect.poll(shownTicketIds, { timeout: stepTimeoutMs }).toEqual(expected);
+  }
+
+  async function pickOption(inputTestId: string, option: string) {
+    await page.getByTestId(inputTestId).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+    await page.keyboard.press('Escape');
+  }
+
+  it('shows the API message on a failed login, then signs in', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL('**/login');
+
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel(/^Password/).fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: stepTimeoutMs }).toMatch(/email|password/i);
+
+    await page.getByLabel(/^Password/).fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${admin.name}`).waitFor();
+    await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
+    expect(await page.getByTestId('ticket-total').textContent()).toBe('7 tickets');
+  });
+
+  it('filters the queue by status and priority and keeps the view on reload', async () => {
+    await pickOption('filter-status', 'Open');
+    await expectShownTickets([7, 6, 2, 1]);
+
+    await pickOption('filter-priority', 'P1 - Urgent');
+    await expectShownTickets([7, 1]);
+    expect(await page.getByTestId('ticket-total').textContent()).toBe('2 tickets');
+
+    const url = new URL(page.url());
+    expect(url.searchParams.get('status')).toBe('open');
+    expect(url.searchParams.get('priority')).toBe('p1');
+
+    await page.reload();
+    await expectShownTickets([7, 1]);
+    await page.screenshot({ path: path.join(screenshotDir, 'console-queue.png'), fullPage: true });
+  });
+
+  it('sorts by priority when the column header is clicked', async () => {
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
+
+    await page.getByRole('button', { name: 'Sort by Priority' }).click();
+    const descending = await waitForSortedIds();
+    expect(descending.map((id) => tickets[id - 1].priority)).toEqual(['p4', 'p3', 'p2', 'p1', 'p1', 'p1', 'p1']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-priority');
+
+    await page.getByRole('button', { name: 'Sort by Priority' }).click();
+    await expect.poll(async () => (await shownTicketIds()).map((id) => tickets[id - 1].priority), { timeout: stepTimeoutMs })
+      .toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p4']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('priority');
+  });
+
+  async function waitForSortedIds(): Promise<number[]> {
+    await expect.poll(async () => tickets[(await shownTicketIds())[0] - 1]?.priority, { timeout: stepTimeoutMs }).toBe('p4');
+    return shownTicketIds();
+  }
+
+  it('searches subjects and message bodies', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('filter-q').fill('VAT');
+    await page.getByTestId('filter-q').press('Enter');
+    await expectShownTickets([ticketId('Invoice shows wrong VAT rate')]);
+
+    await page.getByTestId('filter-q').fill('kubernetes');
+    await page.getByTestId('filter-q').press('Enter');
+    await expectShownTickets([ticketId('Export to CSV times out')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('kubernetes');
+  });
+
+  it('filters by a searched account', async () => {
+    await page.goto(`${baseUrl}/?status=open`);
+    await page.getByTestId('filter-account').fill('Glob');
+    await page.getByRole('option', { name: 'Globex', exact: true }).click();
+    await expectShownTickets([6]);
+  });
+
+  it('opens a ticket and shows its conversation and context', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+    await page.goto(`${baseUrl}/?status=open&priority=p1`);
+    await page.getByRole('link', { name: 'Login page returns 500 after upgrade' }).click();
+    await page.waitForURL(`**/tickets/${id}`);
+
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: stepTimeoutMs }).toBe(2);
+    const first = page.getByTestId('message').nth(0);
+    expect(await first.getAttribute('data-kind')).toBe('public');
+    expect(await first.textContent()).toContain('every login attempt fails');
+    expect(await first.textContent()).toContain('Wile Coyote');
+    const note = page.getByTestId('message').nth(1);
+    expect(await note.getAttribute('data-kind')).toBe('internal');
+    expect(await note.textContent()).toContain('Internal note');
+    expect(await note.textContent()).toContain(admin.name);
+
+    await page.getByTestId('context-panel').waitFor();
+    expect(await page.getByTestId('context-account').textContent()).toBe(acme.name);
+    expect(await page.getByTestId('context-tier').textContent()).toBe('Enterprise');
+    expect(await page.getByTestId('context-arr').textContent()).toBe('$120,000');
+    expect(await page.getByTestId('context-renewal').textContent()).toContain(`in ${acme.renewalInDays} days`);
+    expect(await page.getByTestId('context-health').textContent()).toContain(String(acme.health));
+    const others = await page.getByTestId('context-other-tickets').textContent();
+    for (const subject of ['SSO redirect loop for new users', 'Webhook retries flood our endpoint', 'Invoice shows wrong VAT rate']) {
+      expect(others).toContain(subject);
+    }
+    expect(others).not.toContain('Dark mode request');
+  });
+
+  it('posts a public reply and an internal note', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+    const reply = 'We found the cause and are rolling out a fix today.';
+    const noteBody = 'Rollout tracked in the ops channel.';
+
+    await page.getByTestId('reply-body').fill(reply);
+    await page.getByTestId('reply-send').click();
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: stepTimeoutMs }).toBe(3);
+    expect(await page.getByTestId('message').nth(2).getAttribute('data-kind')).toBe('public');
+    expect(await page.getByTestId('message').nth(2).textContent()).toContain(reply);
+
+    await page.getByTestId('reply-kind').getByText('Internal note').click();
+    await page.getByTestId('reply-body').fill(noteBody);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => page.getByTestId('message').count(), { timeout: stepTimeoutMs }).toBe(4);
+    expect(await page.getByTestId('message').nth(3).getAttribute('data-kind')).toBe('internal');
+
+    const rows = await context.db.query<{ kind: string; author_kind: string; body: string }>(
+      'select kind, author_kind, body from messages where ticket_id = $1 order by id', [id],
+    );
+    expect(rows.slice(2)).toEqual([
+      { kind: 'public', author_kind: 'agent', body: reply },
+      { kind: 'internal', author_kind: 'agent', body: noteBody },
+    ]);
+  });
+
+  it('changes status and priority with audit entries', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+
+    await pickOption('field-status', 'Pending');
+    await expect.poll(() => page.getByTestId('ticket-status').textContent(), { timeout: stepTimeoutMs }).toBe('Pending');
+    await pickOption('field-priority', 'P2 - High');
+    await expect.poll(() => page.getByTestId('ticket-priority').textContent(), { timeout: stepTimeoutMs }).toBe('P2 - High');
+
+    const [ticket] = await context.db.query<{ status: string; priority: string }>('select status, priority from tickets where id = $1', [id]);
+    expect(ticket).toEqual({ status: 'pending', priority: 'p2' });
+
+    const audit = await context.db.query<{ changes: Record<string, [unknown, unknown]> }>(
+      `select changes from audit_entries where entity = 'ticket' and entity_id = $1 order by id`, [id],
+    );
+    expect(audit.some((entry) => JSON.stringify(entry.changes.status) === JSON.stringify(['open', 'pending']))).toBe(true);
+    expect(audit.some((entry) => JSON.stringify(entry.changes.priority) === JSON.stringify(['p1', 'p2']))).toBe(true);
+
+    await page.getByTestId('audit-toggle').click();
+    await page.getByTestId('audit-list').waitFor();
+    const history = await page.getByTestId('audit-list').textContent();
+    expect(history).toContain('status: open → pending');
+    expect(history).toContain('priority: p1 → p2');
+    expect(history).toContain(`Updated by ${admin.name}`);
+    await page.screenshot({ path: path.join(screenshotDir, 'console-ticket.png'), fullPage: true });
+  });
+
+  it('reports a version conflict and reloads the ticket', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+    await context.db.query(`update tickets set category = 'incident', version = version + 1 where id = $1`, [id]);
+
+    await pickOption('field-priority', 'P1 - Urgent');
+    await page.getByTestId('conflict').waitFor();
+    expect(await page.getByTestId('conflict').textContent()).toContain('This ticket changed, reload');
+    await expect.poll(() => page.getByTestId('field-category').inputValue(), { timeout: stepTimeoutMs }).toBe('Incident');
+
+    const [ticket] = await context.db.query<{ priority: string }>('select priority from tickets where id = $1', [id]);
+    expect(ticket.priority).toBe('p2');
+  });
+
+  it('reloads a ticket page from its URL', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+
+    await page.reload();
+    await page.getByTestId('ticket-subject').waitFor();
+    expect(await page.getByTestId('ticket-subject').textContent()).toBe(`#${id} Login page returns 500 after upgrade`);
+    expect(await page.getByTestId('ticket-priority').textContent()).toBe('P2 - High');
+  });
+});
