@@ -125,16 +125,22 @@ function decodeCursor(raw: string, sort: string): Cursor {
   ]);
 }
 
+/** Counting stops here, because an exact count of a broad filter costs more than the page itself. */
+export const totalCountCap = 10_000;
+
 export interface TicketPage {
   items: Ticket[];
   nextCursor: string | null;
+  /** Matching tickets, counted up to totalCountCap. */
   total: number;
+  /** True when more than totalCountCap tickets match. */
+  totalCapped: boolean;
 }
 
 /** Lists tickets with filters, a sort and keyset paging (stable under concurrent inserts). */
 export async function listTickets(db: Queryable, query: ListTicketsQuery, vocabularies: Vocabularies, actorId: number | null): Promise<TicketPage> {
   const where = buildTicketFilters(query, vocabularies, actorId);
-  const countSql = `select count(*)::bigint as total from tickets t ${where.where()}`;
+  const countSql = `select count(*)::bigint as total from (select 1 from tickets t ${where.where()} limit ${totalCountCap + 1}) capped`;
   const countParams = [...where.params];
 
   const descending = query.sort.startsWith('-');
@@ -154,10 +160,11 @@ export async function listTickets(db: Queryable, query: ListTicketsQuery, vocabu
     where.params,
   );
   const [{ total }] = await db.query<{ total: number }>(countSql, countParams);
+  const totalCapped = total > totalCountCap;
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_key, id: last.id }) : null;
 
-  return { items: page.map(toTicket), nextCursor, total };
+  return { items: page.map(toTicket), nextCursor, total: Math.min(total, totalCountCap), totalCapped };
 }

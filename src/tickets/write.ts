@@ -39,7 +39,7 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
   const priority = resolveTerm(vocabularies, 'priority', input.priority ?? 'p3', 'priority');
   const category = input.category === undefined ? null : resolveTerm(vocabularies, 'category', input.category, 'category');
   const channel = resolveTerm(vocabularies, 'channel', input.channel ?? (actor.kind === 'token' ? 'api' : 'web'), 'channel');
-  const custom = validateCustomValues(await loadCustomFields(deps.db, 'ticket'), vocabularies, input.custom ?? {});
+  const custom = validateCustomValues(await deps.vocabularies.customFields(deps.db, 'ticket'), vocabularies, input.custom ?? {});
 
   const id = await deps.db.transaction(async (tx) => {
     const requester = await resolveRequester(tx, input);
@@ -50,18 +50,22 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
     const accountId = input.accountId ?? requester?.accountId ?? null;
 
     const [ticket] = await tx.query<{ id: number }>(
-      `insert into tickets (subject, status, priority, category, channel, language, component_id, team_id, assignee_id,
-         account_id, requester_id, tags, custom, external_id, source)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
+      `with ticket as (
+         insert into tickets (subject, status, priority, category, channel, language, component_id, team_id, assignee_id,
+           account_id, requester_id, tags, custom, external_id, source)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id
+       ), message as (
+         insert into messages (ticket_id, kind, author_kind, author_contact_id, author_agent_id, body, channel, attachments)
+         select id, 'public', $16, $11, $17, $18, $5, $19 from ticket
+       ), audit as (
+         insert into audit_entries (entity, entity_id, action, actor_kind, actor_id, changes)
+         select 'ticket', id, 'created', $20, $21, $22 from ticket
+       ) select id from ticket`,
       [input.subject, status, priority, category, channel, input.language ?? null, componentId, teamId, input.assigneeId ?? null,
-        accountId, requester?.id ?? null, input.tags ?? [], JSON.stringify(custom), input.externalId ?? null, input.externalId ? 'api' : 'casebook'],
+        accountId, requester?.id ?? null, input.tags ?? [], JSON.stringify(custom), input.externalId ?? null, input.externalId ? 'api' : 'casebook',
+        requester ? 'customer' : 'agent', requester ? null : actor.agentId, input.description, JSON.stringify(input.attachments ?? []),
+        actor.kind, actor.agentId, JSON.stringify({ status: [null, status], priority: [null, priority] })],
     );
-    await tx.query(
-      `insert into messages (ticket_id, kind, author_kind, author_contact_id, author_agent_id, body, channel, attachments)
-       values ($1, 'public', $2, $3, $4, $5, $6, $7)`,
-      [ticket.id, requester ? 'customer' : 'agent', requester?.id ?? null, requester ? null : actor.agentId, input.description, channel, JSON.stringify(input.attachments ?? [])],
-    );
-    await recordAudit(tx, { entity: 'ticket', entityId: ticket.id, action: 'created', actor, changes: { status: [null, status], priority: [null, priority] } });
     return ticket.id;
   }).catch((error) => rethrowUniqueViolation(error, input.externalId));
 

@@ -138,6 +138,7 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
         { field: 'key', value: body.key, fix: 'choose another key' },
       ]);
     }
+    cache.invalidate();
     return reply.status(201).send(rows[0]);
   });
 }

@@ -1,5 +1,6 @@
 import { AppError, shortValue } from '../core/errors.ts';
 import type { Queryable } from '../store/index.ts';
+import { loadCustomFields, type CustomFieldDefinition, type CustomFieldEntity } from './custom-fields.ts';
 
 export const vocabularyNames = ['status', 'priority', 'category', 'channel', 'tier'] as const;
 export type VocabularyName = (typeof vocabularyNames)[number];
@@ -49,6 +50,7 @@ export function resolveTerm(vocabularies: Vocabularies, vocabulary: string, valu
  */
 export class VocabularyCache {
   private cached: { at: number; value: Vocabularies } | null = null;
+  private cachedFields: { at: number; value: CustomFieldDefinition[] } | null = null;
 
   constructor(private readonly maxAgeMs = 5_000) {}
 
@@ -61,7 +63,16 @@ export class VocabularyCache {
     return value;
   }
 
+  /** The custom field definitions of one entity, cached like the vocabularies. */
+  async customFields(db: Queryable, entity: CustomFieldEntity): Promise<CustomFieldDefinition[]> {
+    if (!this.cachedFields || Date.now() - this.cachedFields.at >= this.maxAgeMs) {
+      this.cachedFields = { at: Date.now(), value: await loadCustomFields(db) };
+    }
+    return this.cachedFields.value.filter((definition) => definition.entity === entity);
+  }
+
   invalidate() {
     this.cached = null;
+    this.cachedFields = null;
   }
 }

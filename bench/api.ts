@@ -1,0 +1,85 @@
+/**
+ * Ticket creation over real HTTP on loopback: 32 concurrent clients, each
+ * sending POST /api/v1/tickets back to back for a fixed duration.
+ * Usage: npx tsx bench/api.ts [postgres|pglite ...]   (default: postgres pglite)
+ * Target on PostgreSQL: p95 under 30 ms.
+ */
+import http from 'node:http';
+import { createLogger } from '../src/core/logger.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createAgent, createApiToken } from '../src/auth/index.ts';
+import { machineInfo, openBenchDatabase, summarise, writeResult, type Engine } from './lib/engines.ts';
+
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const durationMs = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
+const warmupMs = 3000;
+
+function post(agent: http.Agent, port: number, token: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: '127.0.0.1', port, path: '/api/v1/tickets', method: 'POST', agent,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function runEngine(engine: Engine) {
+  const bench = await openBenchDatabase(engine);
+  await bench.db.exec(`insert into accounts (name, domains, tier) values ('Bench Corp', '{bench.test}', 'business');
+    insert into teams (key, name) values ('frontline', 'Frontline'); insert into product_components (key, name) values ('api', 'API');`);
+  const agentRecord = await createAgent(bench.db, { email: 'bench@bench.test', name: 'Bench', role: 'agent' });
+  const { token } = await createApiToken(bench.db, { agentId: agentRecord.id, name: 'bench' });
+  const app = await buildApp({ db: bench.db, config: loadConfig({}), logger: createLogger('silent') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const start = performance.now();
+  let sequence = 0;
+
+  async function client(clientId: number) {
+    while (performance.now() - start < durationMs + warmupMs) {
+      sequence += 1;
+      const body = JSON.stringify({
+        subject: `Export to CSV times out (${clientId}-${sequence})`,
+        description: 'When we export the monthly report the request times out after 30 seconds. Error E504 on the dashboard.',
+        priority: ['p1', 'p2', 'p3', 'p4'][sequence % 4], category: 'bug', component: 'api', team: 'frontline',
+        requester: { email: `user${sequence % 500}@bench.test`, name: 'Bench User' },
+      });
+      const sent = performance.now();
+      const status = await post(agent, port, token, body);
+      const elapsed = performance.now() - sent;
+      if (sent - start >= warmupMs) {
+        latencies.push(elapsed);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => client(index)));
+
+  agent.destroy();
+  await app.close();
+  const [{ count }] = await bench.db.query<{ count: number }>('select count(*)::int as count from tickets');
+  await bench.dispose();
+  return {
+    engine, concurrency, seconds: durationMs / 1000, notes: bench.notes, statuses, tickets_in_database: count,
+    requests_per_second: Math.round(latencies.length / (durationMs / 1000)), latency: summarise(latencies),
+  };
+}
+
+const engines = (process.argv.slice(2).length ? process.argv.slice(2) : ['postgres', 'pglite']) as Engine[];
+const results = [];
+for (const engine of engines) {
+  results.push(await runEngine(engine));
+  console.error(`${engine}: ${results.at(-1)!.requests_per_second} req/s, p95 ${results.at(-1)!.latency.p95_ms} ms`);
+}
+const file = writeResult('api-ticket-create', { benchmark: `POST /api/v1/tickets, ${concurrency} concurrent clients over loopback`, target_p95_ms_postgres: 30, machine: machineInfo(), date: new Date().toISOString(), results });
+console.log(JSON.stringify({ file, results: results.map((result) => ({ engine: result.engine, rps: result.requests_per_second, ...result.latency })) }));
