@@ -54,9 +54,9 @@ export function compileDateComparison(field: FieldDef, operator: ComparisonOpera
   if (!relative) return `${expr} ${sqlOperator} ${point}`;
   if (field.direction === 'past') return `${expr} ${sqlOperator === '=' ? '>=' : sqlOperator} ${point}`;
 
-  const today = bound(startOfDay(env.wallNow));
-  if (sqlOperator === '=' || sqlOperator === '<=') return `(${expr} >= ${today} and ${expr} <= ${point})`;
-  if (sqlOperator === '<') return `(${expr} >= ${today} and ${expr} < ${point})`;
+  const today = () => bound(startOfDay(env.wallNow));
+  if (sqlOperator === '=' || sqlOperator === '<=') return `(${expr} >= ${today()} and ${expr} <= ${point})`;
+  if (sqlOperator === '<') return `(${expr} >= ${today()} and ${expr} < ${point})`;
 
   return `${expr} ${sqlOperator} ${point}`;
 }

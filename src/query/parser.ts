@@ -170,7 +170,7 @@ class Parser {
     if (!aggregateFunctions.has(name) || this.lexer.fieldAhead()) return false;
     if (isWord(second, 'by')) return true;
 
-    return name !== 'count' && second.kind === 'word' && isWord(third, 'by');
+    return name !== 'count' && second?.kind === 'word' && isWord(third, 'by');
   }
 
   private parseDirective(): void {
