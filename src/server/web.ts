@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-/** Where `npm run build` writes the console (vite.config.ts sets root web/, outDir dist). */
+/** Output directory of `npm run build` (web/vite.config.ts sets root web/ and outDir dist). */
 export const defaultConsoleDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 const missingBuildPage = `<!doctype html>

@@ -28,7 +28,7 @@ if (!chromiumPath) {
   console.warn('console e2e test skipped: set CASEBOOK_CHROMIUM to a Chromium binary, e.g. CASEBOOK_CHROMIUM=/usr/bin/chromium');
 }
 
-/** The ticket id of fixture entry `index`: tickets are inserted in order into an empty table. */
+/** Returns the id of the fixture ticket with this subject, because tickets are inserted in order into an empty table. */
 const ticketId = (subject: string) => tickets.findIndex((ticket) => ticket.subject === subject) + 1;
 
 describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.keyboard.press('Escape');
   }
 
-  it('shows the API message on a failed login, then signs in', async () => {
+  it('login shows API error, then succeeds', async () => {
     await page.goto(`${baseUrl}/`);
     await page.waitForURL('**/login');
 
@@ -108,7 +108,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(await page.getByTestId('ticket-total').textContent()).toBe('7 tickets');
   });
 
-  it('filters the queue by status and priority and keeps the view on reload', async () => {
+  it('queue filters by status and priority', async () => {
     await pickOption('filter-status', 'Open');
     await expectShownTickets([7, 6, 2, 1]);
 
@@ -125,7 +125,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'console-queue.png'), fullPage: true });
   });
 
-  it('sorts by priority when the column header is clicked', async () => {
+  it('column header sorts by priority', async () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
 
@@ -145,7 +145,29 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     return shownTicketIds();
   }
 
-  it('searches subjects and message bodies', async () => {
+  it('pager walks pages both ways', async () => {
+    await page.goto(`${baseUrl}/?limit=3`);
+    const next = page.getByRole('button', { name: 'Next' });
+    const previous = page.getByRole('button', { name: 'Previous' });
+    await expectShownTickets([7, 6, 5]);
+    expect(await previous.isDisabled()).toBe(true);
+
+    await next.click();
+    await expectShownTickets([4, 3, 2]);
+    expect(new URL(page.url()).searchParams.get('cursor')).not.toBeNull();
+    await next.click();
+    await expectShownTickets([1]);
+    expect(await next.isDisabled()).toBe(true);
+    expect(await page.getByTestId('ticket-total').textContent()).toBe('7 tickets');
+
+    await previous.click();
+    await expectShownTickets([4, 3, 2]);
+    await previous.click();
+    await expectShownTickets([7, 6, 5]);
+    expect(await previous.isDisabled()).toBe(true);
+  });
+
+  it('search matches subjects and messages', async () => {
     await page.goto(`${baseUrl}/`);
     await page.getByTestId('filter-q').fill('VAT');
     await page.getByTestId('filter-q').press('Enter');
@@ -157,14 +179,14 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('kubernetes');
   });
 
-  it('filters by a searched account', async () => {
+  it('account filter searches accounts', async () => {
     await page.goto(`${baseUrl}/?status=open`);
     await page.getByTestId('filter-account').fill('Glob');
     await page.getByRole('option', { name: 'Globex', exact: true }).click();
     await expectShownTickets([6]);
   });
 
-  it('opens a ticket and shows its conversation and context', async () => {
+  it('ticket shows conversation and context', async () => {
     const id = ticketId('Login page returns 500 after upgrade');
     await page.goto(`${baseUrl}/?status=open&priority=p1`);
     await page.getByRole('link', { name: 'Login page returns 500 after upgrade' }).click();
@@ -193,7 +215,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(others).not.toContain('Dark mode request');
   });
 
-  it('posts a public reply and an internal note', async () => {
+  it('reply and internal note persist', async () => {
     const id = ticketId('Login page returns 500 after upgrade');
     const reply = 'We found the cause and are rolling out a fix today.';
     const noteBody = 'Rollout tracked in the ops channel.';
@@ -219,7 +241,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     ]);
   });
 
-  it('changes status and priority with audit entries', async () => {
+  it('status and priority changes are audited', async () => {
     const id = ticketId('Login page returns 500 after upgrade');
 
     await pickOption('field-status', 'Pending');
@@ -245,7 +267,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'console-ticket.png'), fullPage: true });
   });
 
-  it('reports a version conflict and reloads the ticket', async () => {
+  it('version conflict reloads the ticket', async () => {
     const id = ticketId('Login page returns 500 after upgrade');
     await context.db.query(`update tickets set category = 'incident', version = version + 1 where id = $1`, [id]);
 
@@ -258,7 +280,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(ticket.priority).toBe('p2');
   });
 
-  it('reloads a ticket page from its URL', async () => {
+  it('ticket page survives a reload', async () => {
     const id = ticketId('Login page returns 500 after upgrade');
 
     await page.reload();

@@ -17,8 +17,8 @@ const theme = createTheme({
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
-    // An expired session turns every query into a 401; dropping the cached
-    // session sends the agent back to the login page.
+    // An expired session makes every query fail with 401, so dropping the
+    // cached session sends the agent back to the login page.
     onError: (error, query) => {
       if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'session') {
         queryClient.setQueryData(['session'], null);

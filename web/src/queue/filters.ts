@@ -8,7 +8,8 @@ export const multiValueFilters = ['status', 'priority', 'category'] as const;
 export const singleValueFilters = ['component', 'team', 'assignee', 'account', 'q'] as const;
 export const sortableColumns = ['created_at', 'updated_at', 'priority', 'status'] as const;
 export const defaultSort = '-created_at';
-export const pageSize = 25;
+/** Rows per page unless the URL sets `limit` (the API accepts 1-200). */
+export const defaultPageSize = 25;
 
 export type MultiValueFilter = (typeof multiValueFilters)[number];
 export type SingleValueFilter = (typeof singleValueFilters)[number];
@@ -54,9 +55,9 @@ export function withSort(search: URLSearchParams, column: SortableColumn): URLSe
   return withFilter(search, 'sort', value === defaultSort ? null : value);
 }
 
-/** The GET /tickets parameters for the view in `search`. */
+/** Builds the GET /tickets parameters for the view in `search`. */
 export function toTicketQuery(search: URLSearchParams): Record<string, string | undefined> {
-  const query: Record<string, string | undefined> = { limit: String(pageSize) };
+  const query: Record<string, string | undefined> = { limit: search.get('limit') ?? String(defaultPageSize) };
   for (const name of [...multiValueFilters, ...singleValueFilters, 'sort', 'cursor']) {
     query[name] = search.get(name) ?? undefined;
   }
@@ -64,12 +65,14 @@ export function toTicketQuery(search: URLSearchParams): Record<string, string | 
   return query;
 }
 
-/** Drops every filter and the cursor but keeps the sort order. */
+/** Drops every filter and the cursor but keeps the sort order and page size. */
 export function withoutFilters(search: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams();
-  const sort = search.get('sort');
-  if (sort) {
-    next.set('sort', sort);
+  for (const name of ['sort', 'limit']) {
+    const value = search.get(name);
+    if (value) {
+      next.set(name, value);
+    }
   }
 
   return next;

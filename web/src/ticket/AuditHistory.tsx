@@ -66,7 +66,7 @@ function HistoryList({ ticketId }: { ticketId: number }) {
   );
 }
 
-/** The ticket's audit trail, collapsed by default and fetched only when opened. */
+/** Shows the ticket's audit trail, collapsed by default, and fetches it only when opened. */
 export function AuditHistory({ ticketId }: { ticketId: number }) {
   const [opened, setOpened] = useState<string | null>(null);
 
