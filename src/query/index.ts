@@ -32,3 +32,4 @@ export { parseQuery } from './parser.ts';
 export { compileQuery, type CompileContext, type CompiledQuery } from './compiler.ts';
 export { loadFieldRegistry, type FieldDef, type FieldRegistry, type VocabularyTerm } from './registry.ts';
 export { runQuery, type QueryResult, type QueryTicket, type RunQueryOptions } from './run.ts';
+export { formatQueryResult, type OutputFormat } from './format.ts';
