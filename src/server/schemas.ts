@@ -16,7 +16,44 @@ const entitySchemas: Record<string, z.ZodType> = {
   ContactCreate: createContactBody,
 };
 
+/**
+ * JSON-LD context for ticket documents: each API field maps to a term of the
+ * Casebook vocabulary, with schema.org equivalents where one exists.
+ */
+const jsonLdContext = {
+  '@context': {
+    '@vocab': 'https://casebook.dev/ontology#',
+    schema: 'https://schema.org/',
+    id: '@id',
+    subject: 'schema:name',
+    createdAt: { '@id': 'schema:dateCreated', '@type': 'schema:DateTime' },
+    updatedAt: { '@id': 'schema:dateModified', '@type': 'schema:DateTime' },
+    firstResponseAt: { '@type': 'schema:DateTime' },
+    solvedAt: { '@type': 'schema:DateTime' },
+    closedAt: { '@type': 'schema:DateTime' },
+    requester: { '@id': 'schema:customer', '@type': '@id' },
+    assignee: { '@id': 'schema:agent', '@type': '@id' },
+    account: { '@type': '@id' },
+    component: { '@type': '@id' },
+    team: { '@type': '@id' },
+    body: 'schema:text',
+    email: 'schema:email',
+    name: 'schema:name',
+    tags: 'schema:keywords',
+    status: { '@type': '@vocab' },
+    priority: { '@type': '@vocab' },
+    category: { '@type': '@vocab' },
+    channel: { '@type': '@vocab' },
+    tier: { '@type': '@vocab' },
+  },
+};
+
 export async function registerSchemaRoutes(app: FastifyInstance) {
+  app.get('/api/v1/schemas/context.jsonld', { schema: { tags: ['schemas'] } }, async (_request, reply) => {
+    reply.type('application/ld+json');
+    return jsonLdContext;
+  });
+
   app.get('/api/v1/schemas', { schema: { tags: ['schemas'] } }, async (request) => {
     requireRole(request, 'viewer');
     return { items: Object.keys(entitySchemas).map((name) => ({ name, url: `/api/v1/schemas/${name}` })) };

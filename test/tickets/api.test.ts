@@ -230,5 +230,9 @@ describe('ontology schemas', () => {
 
     const missing = await api.request('GET', '/api/v1/schemas/Nope', { token: api.tokens.viewer });
     expect(missing.status).toBe(404);
+
+    const context = await api.app.inject({ method: 'GET', url: '/api/v1/schemas/context.jsonld' });
+    expect(context.headers['content-type']).toContain('application/ld+json');
+    expect(context.json()['@context'].createdAt['@id']).toBe('schema:dateCreated');
   });
 });
