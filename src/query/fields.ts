@@ -8,7 +8,7 @@ export type FieldKind = 'vocabulary' | 'text' | 'number' | 'timestamp' | 'date' 
 
 export type ReferenceTarget = 'agent' | 'team' | 'component' | 'account' | 'contact';
 
-/** Which way an unsigned relative amount such as 7d points: back from now or ahead of today. */
+/** Direction of an unsigned relative amount such as 7d: back from now (past) or ahead of today (future). */
 export type DateDirection = 'past' | 'future';
 
 export interface ColumnFieldSpec {

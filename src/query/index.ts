@@ -4,8 +4,8 @@
  * sorts and aggregates tickets. docs/query-language.md describes the language.
  *
  * Pipeline: parseQuery(text) builds a syntax tree with the column of every
- * node; compileQuery(ast, registry, context) checks fields, operators and
- * values against the field registry and returns parameterised SQL;
+ * node. compileQuery(ast, registry, context) checks fields, operators and
+ * values against the field registry and returns parameterised SQL.
  * runQuery(db, text, options) does both and runs the statement. Every error
  * is an AppError('invalid_input') naming the column and the offending text.
  *

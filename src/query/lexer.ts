@@ -18,9 +18,9 @@ const valueStops = new Set(['(', ')', ',']);
 const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
 
 /**
- * A hand-written tokenizer with two modes, driven by the parser: term mode
- * splits words, operators and parentheses, and value mode (entered right
- * after an operator) reads a value up to whitespace, a parenthesis or a comma,
+ * A hand-written tokenizer with two modes that the parser switches between.
+ * Term mode splits words, operators and parentheses. Value mode, entered right
+ * after an operator, reads a value up to whitespace, a parenthesis or a comma,
  * so values such as 2026-11-01T09:30:00Z or a@b.com stay whole.
  */
 export class Lexer {
@@ -69,8 +69,8 @@ export class Lexer {
     if (char === undefined) return { kind: 'end', text: '', column };
     if (char === '(' || char === ')' || char === ',') {
       this.index += 1;
-      const kind = char === '(' ? 'lparen' : char === ')' ? 'rparen' : 'comma';
-      return { kind, text: char, column };
+      const kinds = { '(': 'lparen', ')': 'rparen', ',': 'comma' } as const;
+      return { kind: kinds[char], text: char, column };
     }
     if (char === '"') return { kind: 'quoted', text: this.readQuoted(), column };
     if (char === '-' && this.index + 1 < this.text.length && !isSpace(this.text[this.index + 1])) {

@@ -153,8 +153,8 @@ function firstResponseMinutes(): FieldDef {
   };
 }
 
-// Custom values live in jsonb, where any JSON value may sit under a key; each cast is
-// guarded so a value of the wrong shape reads as empty instead of failing the query.
+// Custom values live in jsonb, where any JSON value may sit under a key. Each cast is
+// guarded, so a value of the wrong shape reads as empty instead of failing the query.
 const customCasts: Record<CustomFieldRow['type'], (text: string) => string> = {
   text: (text) => text,
   vocabulary: (text) => `lower(${text})`,

@@ -73,7 +73,7 @@ export async function runQuery(db: Queryable, text: string, options: RunQueryOpt
   };
 }
 
-// NOTE: the cursor holds an offset, so a page can repeat or skip a ticket when tickets
+// NOTE: the cursor contains an offset, so a page can repeat or skip a ticket when tickets
 // matching the query are created or changed between two page requests.
 function encodeCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');

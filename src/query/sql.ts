@@ -24,14 +24,14 @@ export class SqlBuilder {
     return `$${this.firstParam + this.params.length - 1}`;
   }
 
-  /** The placeholder of the query's time zone, bound once however often it is used. */
+  /** Returns the placeholder of the query's time zone, binding it on first use only. */
   zone(): string {
     this.timeZonePlaceholder ??= this.bind(this.timeZone);
 
     return this.timeZonePlaceholder;
   }
 
-  /** The tickets alias followed by a column name that comes from the field registry. */
+  /** Qualifies a column name from the field registry with the tickets alias. */
   column(name: string): string {
     return `${this.alias}.${name}`;
   }
