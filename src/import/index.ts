@@ -5,12 +5,12 @@ import type { Db } from '../store/index.ts';
 import { readCsv } from './csv-reader.ts';
 import { readJson, readJsonl } from './json-readers.ts';
 import { assertColumns, assertRequiredFields, guessMapping, mappedColumns } from './mapping.ts';
-import { errorText } from './messages.ts';
+import { errorText, rejectText } from './messages.ts';
 import { RowProblem, toDraft } from './normalize.ts';
 import { planImport, type ImportPlan, type PlannedFile } from './plan.ts';
 import { ReferenceCache } from './references.ts';
 import { RejectsFile } from './rejects.ts';
-import type { ImportMapping, ImportOptions, ImportSummary, ReadItem, SourceRow, TicketDraft } from './types.ts';
+import type { ImportMapping, ImportOptions, ImportSummary, ReadItem, RowPosition, SourceRow, TicketDraft } from './types.ts';
 import { writeBatch } from './writer.ts';
 
 export type { ImportOptions, ImportSummary, ImportFormat, RejectEntry } from './types.ts';
@@ -27,6 +27,7 @@ interface RunState {
   references: ReferenceCache;
   rejects: RejectsFile;
   batch: TicketDraft[];
+  positions: RowPosition[];
   batchSize: number;
   batchNumber: number;
   rows: number;
@@ -50,19 +51,51 @@ function chooseMapping(state: RunState, file: PlannedFile, columns: string[], ch
   return mapping;
 }
 
-async function flush(state: RunState, file: PlannedFile) {
-  if (state.batch.length === 0) return;
-
+async function write(state: RunState, file: PlannedFile, drafts: TicketDraft[]) {
   state.batchNumber += 1;
-  const result = await writeBatch(state.db, { source: state.plan.source, file: file.path, batch: state.batchNumber }, state.batch, state.references);
+  const result = await writeBatch(state.db, { source: state.plan.source, file: file.path, batch: state.batchNumber }, drafts, state.references);
   state.imported += result.imported;
   state.updated += result.updated;
+}
+
+/** Drops cached ids after a rollback, which may have removed teams, accounts or contacts the cache holds. */
+async function reloadReferences(state: RunState) {
+  state.references = new ReferenceCache();
+  await state.references.load(state.db);
+}
+
+/**
+ * Writes the pending batch. When the database rejects it (a value too long
+ * for a text index, say), its rows are written one by one so that only the
+ * offending rows become rejects.
+ */
+async function flush(state: RunState, file: PlannedFile) {
+  const { batch, positions } = state;
+  if (batch.length === 0) return;
   state.batch = [];
+  state.positions = [];
+
+  try {
+    await write(state, file, batch);
+  } catch {
+    await reloadReferences(state);
+
+    for (const [index, draft] of batch.entries()) {
+      try {
+        await write(state, file, [draft]);
+      } catch (error) {
+        await reloadReferences(state);
+        const problem = rejectText.databaseError((error as Error).message);
+        await state.rejects.write({ ...positions[index], file: multiFile(state) ? file.path : undefined, ...problem });
+      }
+    }
+  }
 }
 
 async function handleRow(state: RunState, file: PlannedFile, mapping: ImportMapping, item: Extract<ReadItem, { kind: 'row' }>) {
   try {
     state.batch.push(toDraft(item.row, mapping, state.references.lookups));
+    state.positions.push(item.position);
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;
     await state.rejects.write({ ...item.position, file: multiFile(state) ? file.path : undefined, ...error.problem });
@@ -143,7 +176,7 @@ export async function importFile(target: AppContext | Db, options: ImportOptions
 
   const state: RunState = {
     db, plan, references, rejects, options,
-    batch: [], batchSize: options.batchSize ?? defaultBatchSize, batchNumber: 0,
+    batch: [], positions: [], batchSize: options.batchSize ?? defaultBatchSize, batchNumber: 0,
     rows: 0, imported: 0, updated: 0, bytesRead: 0,
     totalBytes: plan.files.reduce((sum, file) => sum + file.size, 0),
   };

@@ -64,7 +64,7 @@ export function parseMapOptions(values: string[]): Record<string, string> {
   return fields;
 }
 
-/** Reads a mapping document: {"fields": {...}, "values": {...}, "defaults": {...}} or a bare field map. */
+/** Reads a mapping document: {"fields": {...}, "values": {...}, "defaults": {...}} (each optional) or a bare field map. */
 export function readMappingFile(path: string): Partial<ImportMapping> {
   let parsed: unknown;
   try {
@@ -82,7 +82,7 @@ export function readMappingFile(path: string): Partial<ImportMapping> {
   }
 
   const document = parsed as Record<string, unknown>;
-  if (!('fields' in document)) {
+  if (!['fields', 'values', 'defaults'].some((key) => key in document)) {
     return { fields: document as FieldMap };
   }
 

@@ -16,6 +16,7 @@ export const rejectText = {
   badDate: { reason: 'invalid date', fix: 'write the date as ISO 8601, for example 2024-03-01T09:30:00Z' },
   badEmail: { reason: 'invalid email address', fix: 'give a full address such as name@example.com' },
   badLanguage: { reason: 'invalid language code', fix: 'use an ISO 639 code such as en or pt-br' },
+  databaseError: (message: string) => ({ reason: `the database rejected the row: ${message}`, fix: 'correct the value the database names and import again' }),
   badKey: (field: string) => ({ reason: `invalid ${field}`, fix: `use letters, digits, "-", "_" or "." in ${field}` }),
 } as const;
 

@@ -20,10 +20,13 @@ export class RowProblem extends Error {
 const subjectLength = 80;
 const maxSubjectLength = 500;
 
+// PostgreSQL text and jsonb cannot hold U+0000, and it carries no text, so it is dropped.
+const nulChars = /\u0000/g;
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string') return value.replace(nulChars, '').trim();
+  if (typeof value === 'object') return JSON.stringify(value).replace(/\\u0000/g, '');
 
   return String(value).trim();
 }
@@ -167,7 +170,7 @@ function customFields(row: SourceRow, mapping: ImportMapping): Record<string, un
     if (!target.startsWith('custom.')) continue;
     const value = row[Array.isArray(column) ? column[0] : column];
     if (value === undefined || value === null || value === '') continue;
-    custom[target.slice('custom.'.length)] = typeof value === 'string' ? value.trim() : value;
+    custom[target.slice('custom.'.length)] = typeof value === 'string' ? cellText(value) : value;
   }
   for (const [target, value] of Object.entries(mapping.defaults)) {
     if (target.startsWith('custom.') && !(target.slice(7) in custom)) custom[target.slice(7)] = value;
