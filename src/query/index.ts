@@ -33,3 +33,5 @@ export { compileQuery, type CompileContext, type CompiledQuery } from './compile
 export { loadFieldRegistry, type FieldDef, type FieldRegistry, type VocabularyTerm } from './registry.ts';
 export { runQuery, type QueryResult, type QueryTicket, type RunQueryOptions } from './run.ts';
 export { formatQueryResult, type OutputFormat } from './format.ts';
+export { FieldRegistryCache } from './registry-cache.ts';
+export { registerQueryRoutes } from './routes.ts';

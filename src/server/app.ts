@@ -15,6 +15,7 @@ import { registerComponentRoutes } from '../components/routes.ts';
 import { registerVocabularyRoutes, VocabularyCache } from '../vocabularies/index.ts';
 import { registerOpsRoutes } from './ops.ts';
 import { registerSchemaRoutes } from './schemas.ts';
+import { registerQueryRoutes } from '../query/index.ts';
 import { registerWebConsole } from './web.ts';
 
 export interface BuildAppOptions {
@@ -72,6 +73,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerTeamRoutes(app, context);
   await registerComponentRoutes(app, context);
   await registerSchemaRoutes(app);
+  await registerQueryRoutes(app, context);
 
   if (options.serveConsole) {
     await registerWebConsole(app);

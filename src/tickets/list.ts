@@ -1,6 +1,7 @@
 import { AppError } from '../core/errors.ts';
 import type { Queryable } from '../store/index.ts';
 import { resolveTerm, type Vocabularies } from '../vocabularies/index.ts';
+import { compileQuery, parseQuery, type FieldRegistry, type QueryAst } from '../query/index.ts';
 import { ticketSelect, toTicket, type TicketRow } from './read.ts';
 import type { ListTicketsQuery, Ticket } from './schemas.ts';
 
@@ -77,7 +78,9 @@ function addAssigneeFilter(where: SqlConditions, value: string | undefined, acto
   where.add(conditions.length ? `(${conditions.join(' or ')})` : 'false');
 }
 
-export function buildTicketFilters(query: ListTicketsQuery, vocabularies: Vocabularies, actorId: number | null): SqlConditions {
+export function buildTicketFilters(
+  query: ListTicketsQuery, vocabularies: Vocabularies, registry: FieldRegistry, actorId: number | null, timeZone?: string,
+): SqlConditions {
   const where = new SqlConditions();
   addVocabularyFilter(where, vocabularies, 'status', query.status);
   addVocabularyFilter(where, vocabularies, 'priority', query.priority);
@@ -94,11 +97,49 @@ export function buildTicketFilters(query: ListTicketsQuery, vocabularies: Vocabu
   if (query.requester) where.add(`t.requester_id = any(${where.param(parseIds('requester', query.requester))}::bigint[])`);
 
   if (query.q && query.q.trim()) {
-    const text = where.param(query.q.trim());
-    where.add(`(t.search @@ websearch_to_tsquery('english', ${text})
-      or t.id in (select m.ticket_id from messages m where m.search @@ websearch_to_tsquery('english', ${text})))`);
+    addQueryLanguageFilter(where, query.q, registry, actorId, timeZone);
   }
   return where;
+}
+
+/** Query-language sort fields that the list route can page through with a keyset cursor. */
+const querySortFields: Record<string, string> = {
+  created: 'created_at', updated: 'updated_at', priority: 'priority', status: 'status', id: 'id',
+};
+
+function queryError(message: string, value: unknown, fix: string): AppError {
+  return new AppError('invalid_input', message, [{ field: 'q', value, fix }]);
+}
+
+/** Parses q once so the sort it may carry can be read before filtering. */
+export function parseListQuery(q: string | undefined): QueryAst | null {
+  if (!q || !q.trim()) return null;
+  const ast = parseQuery(q);
+  if (ast.aggregate) {
+    throw queryError('The ticket list does not aggregate', q, 'run aggregations at GET /api/v1/query?q=...');
+  }
+  return ast;
+}
+
+/** The list sort a query's `sort:` clause asks for, or null when it has none. */
+export function sortFromQuery(ast: QueryAst | null): string | null {
+  const key = ast?.sort[0];
+  if (!key) return null;
+  const field = querySortFields[key.field];
+  if (!field || ast.sort.length > 1) {
+    throw queryError(`The ticket list cannot sort by ${ast.sort.map((sortKey) => sortKey.field).join(', ')}`, key.field,
+      `sort by one of ${Object.keys(querySortFields).join(', ')}, or use GET /api/v1/query for other orders`);
+  }
+  return `${key.descending ? '-' : ''}${field}`;
+}
+
+function addQueryLanguageFilter(where: SqlConditions, q: string, registry: FieldRegistry, actorId: number | null, timeZone?: string) {
+  const ast = parseQuery(q);
+  const compiled = compileQuery({ ...ast, sort: [] }, registry, {
+    actorId: actorId ?? undefined, timeZone, firstParam: where.params.length + 1, ticketAlias: 't',
+  });
+  where.add(`(${compiled.where})`);
+  where.params.push(...compiled.params.slice(0, compiled.whereParamCount));
 }
 
 interface Cursor {
@@ -138,16 +179,19 @@ export interface TicketPage {
 }
 
 /** Lists tickets with filters, a sort and keyset paging (stable under concurrent inserts). */
-export async function listTickets(db: Queryable, query: ListTicketsQuery, vocabularies: Vocabularies, actorId: number | null): Promise<TicketPage> {
-  const where = buildTicketFilters(query, vocabularies, actorId);
+export async function listTickets(
+  db: Queryable, query: ListTicketsQuery, vocabularies: Vocabularies, registry: FieldRegistry, actorId: number | null,
+): Promise<TicketPage> {
+  const sort = sortFromQuery(parseListQuery(query.q)) ?? query.sort ?? '-created_at';
+  const where = buildTicketFilters(query, vocabularies, registry, actorId, query.tz);
   const countSql = `select count(*)::bigint as total from (select 1 from tickets t ${where.where()} limit ${totalCountCap + 1}) capped`;
   const countParams = [...where.params];
 
-  const descending = query.sort.startsWith('-');
-  const sortField = query.sort.replace(/^-/, '');
+  const descending = sort.startsWith('-');
+  const sortField = sort.replace(/^-/, '');
   const expression = sortExpressions[sortField];
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, query.sort);
+    const cursor = decodeCursor(query.cursor, sort);
     const comparison = descending ? '<' : '>';
     where.add(`(${expression}, t.id) ${comparison} (${where.param(cursor.value)}::${sortValueTypes[sortField]}, ${where.param(cursor.id)}::bigint)`);
   }
@@ -164,7 +208,7 @@ export async function listTickets(db: Queryable, query: ListTicketsQuery, vocabu
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort: query.sort, value: last.sort_key, id: last.id }) : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor({ sort, value: last.sort_key, id: last.id }) : null;
 
   return { items: page.map(toTicket), nextCursor, total: Math.min(total, totalCountCap), totalCapped };
 }

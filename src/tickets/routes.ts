@@ -6,6 +6,7 @@ import { requireRole } from '../http/actor.ts';
 import { withIdempotency } from '../http/idempotency.ts';
 import { listAudit } from '../audit/index.ts';
 import type { VocabularyCache } from '../vocabularies/index.ts';
+import { FieldRegistryCache } from '../query/index.ts';
 import { getTicketContext } from './context.ts';
 import { listTickets } from './list.ts';
 import { addMessage, listMessages } from './messages.ts';
@@ -20,10 +21,11 @@ export async function registerTicketRoutes(app: FastifyInstance, context: AppCon
   const { db } = context;
   const deps = { db, vocabularies };
   const tags = ['tickets'];
+  const registry = new FieldRegistryCache();
 
   api.get('/api/v1/tickets', { schema: { tags, querystring: listTicketsQuery, response: { 200: ticketListSchema } } }, async (request) => {
     const actor = requireRole(request, 'viewer');
-    return listTickets(db, request.query, await vocabularies.get(db), actor.agentId);
+    return listTickets(db, request.query, await vocabularies.get(db), await registry.get(db), actor.agentId);
   });
 
   api.post('/api/v1/tickets', { schema: { tags, body: createTicketBody, response: { 201: ticketSchema } } }, async (request, reply) => {

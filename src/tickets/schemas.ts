@@ -117,8 +117,9 @@ export const listTicketsQuery = z.strictObject({
   assignee: csv.optional(),
   account: csv.optional(),
   requester: csv.optional(),
-  q: z.string().max(1000).optional(),
-  sort: sortParam.default('-created_at'),
+  q: z.string().max(1000).optional().describe('A ticket query (docs/query-language.md); bare words search subject and messages'),
+  tz: z.string().max(64).optional().describe('IANA time zone for day boundaries in q; UTC when absent'),
+  sort: sortParam.optional().describe('Default -created_at; a sort: clause in q takes precedence'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

@@ -236,3 +236,39 @@ describe('ontology schemas', () => {
     expect(context.json()['@context'].createdAt['@id']).toBe('schema:dateCreated');
   });
 });
+
+describe('query language in the ticket list', () => {
+  it('filters and sorts by a q query, and pages with its sort', async () => {
+    const p1 = await createTicket({ subject: 'Query language target one', priority: 'p1', component: 'webhooks' });
+    const p2 = await createTicket({ subject: 'Query language target two', priority: 'p2', component: 'api' });
+
+    const response = await api.request('GET', `/api/v1/tickets?q=${encodeURIComponent('priority<=p2 component:api "query language" sort:priority')}&limit=1`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.total).toBe(2);
+    expect(response.body.items[0].id).toBe(p1.id);
+
+    const next = await api.request('GET', `/api/v1/tickets?q=${encodeURIComponent('priority<=p2 component:api "query language" sort:priority')}&limit=1&cursor=${response.body.nextCursor}`);
+    expect(next.body.items.map((item: { id: number }) => item.id)).toEqual([p2.id]);
+    expect(next.body.nextCursor).toBeNull();
+  });
+
+  it('reports a query error with its column', async () => {
+    const response = await api.request('GET', `/api/v1/tickets?q=${encodeURIComponent('status:opn')}`);
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/column/i);
+
+    const aggregate = await api.request('GET', `/api/v1/tickets?q=${encodeURIComponent('count by priority')}`);
+    expect(aggregate.status).toBe(400);
+    expect(aggregate.body.error.details[0].fix).toContain('/api/v1/query');
+  });
+
+  it('aggregates at /api/v1/query', async () => {
+    const response = await api.request('GET', `/api/v1/query?q=${encodeURIComponent('component:webhooks count by priority')}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.kind).toBe('aggregate');
+    const [{ count }] = await api.context.db.query<{ count: number }>(
+      `select count(*)::int as count from tickets where priority = 'p1' and component_id = (select id from product_components where key = 'webhooks')`);
+    const p1 = response.body.rows.find((row: { group: string }) => row.group === 'p1');
+    expect(p1.value).toBe(count);
+  });
+});
