@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /** Output directory of `npm run build` (web/vite.config.ts sets root web/ and outDir dist). */
@@ -19,9 +19,10 @@ const missingBuildPage = `<!doctype html>
 `;
 
 /**
- * Serves the agent console: its built files from `consoleDir`, and index.html
- * for any other GET outside /api so client routes such as /tickets/42 survive
- * a reload. Unknown /api paths keep the JSON 404.
+ * Serves the agent console from `consoleDir`: a path whose last segment has a
+ * file extension is a built file (404 when missing), any other GET outside
+ * /api gets index.html, so client routes such as /tickets/42 survive a
+ * reload. Files are looked up per request, so a rebuild needs no restart.
  */
 export async function registerWebConsole(app: FastifyInstance, consoleDir: string = defaultConsoleDir) {
   if (!fs.existsSync(path.join(consoleDir, 'index.html'))) {
@@ -30,11 +31,10 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
     return;
   }
 
-  // Without the wildcard the plugin registers one route per file found at
-  // start, which leaves `/*` free for the client-route fallback below.
+  // serve: false only adds reply.sendFile; the routes below decide what to send.
   await app.register(fastifyStatic, {
     root: consoleDir,
-    wildcard: false,
+    serve: false,
     cacheControl: false,
     setHeaders: (response, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
@@ -42,10 +42,20 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
     },
   });
 
-  app.get('/*', (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/')) {
+  const sendConsole = (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?')[0];
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
       return reply.callNotFound();
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+
+    const lastSegment = pathname.slice(pathname.lastIndexOf('/') + 1);
+    if (lastSegment.includes('.')) {
+      // The send library rejects paths that leave the root with 403.
+      return reply.sendFile(pathname.slice(1));
+    }
+    return reply.sendFile('index.html');
+  };
+
+  app.get('/', sendConsole);
+  app.get('/*', sendConsole);
 }

@@ -15,12 +15,15 @@ const indexHtml = '<!doctype html><div id="root"></div>';
 const assetBody = 'console.log("console bundle");';
 
 describe('registerWebConsole', () => {
+  let outerDir: string;
   let buildDir: string;
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-console-'));
-    fs.mkdirSync(path.join(buildDir, 'assets'));
+    outerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-console-'));
+    buildDir = path.join(outerDir, 'dist');
+    fs.mkdirSync(path.join(buildDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(outerDir, 'secret.txt'), 'outside the build');
     fs.writeFileSync(path.join(buildDir, 'index.html'), indexHtml);
     fs.writeFileSync(path.join(buildDir, 'assets', 'index-abc123.js'), assetBody);
 
@@ -32,7 +35,7 @@ describe('registerWebConsole', () => {
 
   afterAll(async () => {
     await app.close();
-    fs.rmSync(buildDir, { recursive: true, force: true });
+    fs.rmSync(outerDir, { recursive: true, force: true });
   });
 
   it('serves index.html at the root', async () => {
@@ -57,6 +60,31 @@ describe('registerWebConsole', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe(assetBody);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('serves files added after start', async () => {
+    fs.writeFileSync(path.join(buildDir, 'assets', 'index-def456.js'), assetBody);
+
+    const response = await app.inject({ method: 'GET', url: '/assets/index-def456.js' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(assetBody);
+  });
+
+  it('returns 404 for a missing asset', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-gone.js' });
+
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'not_found' } });
+  });
+
+  it('rejects paths outside the build directory', async () => {
+    for (const url of ['/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const response = await app.inject({ method: 'GET', url });
+
+      expect(response.statusCode, url).not.toBe(200);
+      expect(response.body, url).not.toContain('outside the build');
+    }
   });
 
   it('keeps JSON 404s for unknown API paths', async () => {

@@ -11,6 +11,17 @@ export function formatDateTime(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** Formats a timestamp compactly for tables, with the year only when it is not the current one. */
+export function formatShortDateTime(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) {
+    return t.common.none;
+  }
+  const date = new Date(iso);
+  const year = date.getFullYear() === now.getFullYear() ? undefined : 'numeric';
+
+  return new Intl.DateTimeFormat(locale, { year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
 /** Formats a 'YYYY-MM-DD' date without shifting it into the browser's time zone. */
 export function formatDate(date: string | null | undefined): string {
   if (!date) {

@@ -1,14 +1,15 @@
-import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMessages, useTicket, useVocabularies } from '../api/queries.ts';
 import { useSession } from '../auth/session.tsx';
-import { formatDateTime, labelOf, priorityColors, statusColors } from '../format.ts';
+import { formatDateTime, labelOf } from '../format.ts';
 import { t } from '../i18n/en.ts';
 import { AuditHistory } from '../ticket/AuditHistory.tsx';
 import { ContextPanel } from '../ticket/ContextPanel.tsx';
 import { Conversation } from '../ticket/Conversation.tsx';
 import { FieldPanel } from '../ticket/FieldPanel.tsx';
 import { ReplyBox } from '../ticket/ReplyBox.tsx';
+import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 
 export function TicketPage() {
   const ticketId = Number(useParams().id);
@@ -43,8 +44,8 @@ function TicketView({ ticketId }: { ticketId: number }) {
       <Stack gap={4}>
         <Title order={3} data-testid="ticket-subject">#{data.id} {data.subject}</Title>
         <Group gap="xs">
-          <Badge variant="light" color={statusColors[data.status] ?? 'gray'} data-testid="ticket-status">{labelOf(vocabularies.data?.status, data.status)}</Badge>
-          <Badge color={priorityColors[data.priority] ?? 'gray'} data-testid="ticket-priority">{labelOf(vocabularies.data?.priority, data.priority)}</Badge>
+          <StatusBadge status={data.status} label={labelOf(vocabularies.data?.status, data.status)} data-testid="ticket-status" />
+          <PriorityBadge priority={data.priority} label={labelOf(vocabularies.data?.priority, data.priority)} data-testid="ticket-priority" />
           <Text fz="sm" c="dimmed">
             {t.ticket.requester}: {data.requester?.name ?? data.requester?.email ?? t.common.none}
             {' · '}{t.ticket.channel}: {labelOf(vocabularies.data?.channel, data.channel)}

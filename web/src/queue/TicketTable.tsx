@@ -1,7 +1,8 @@
-import { Anchor, Badge, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Ticket, Vocabularies } from '../api/types.ts';
-import { formatDateTime, labelOf, priorityColors, statusColors } from '../format.ts';
+import { formatShortDateTime, labelOf } from '../format.ts';
+import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 import { t } from '../i18n/en.ts';
 import type { SortableColumn } from './filters.ts';
 
@@ -32,7 +33,7 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
   const { search } = useLocation();
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1300}>
       <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="ticket-table">
         <Table.Thead>
           <Table.Tr>
@@ -54,25 +55,25 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id} data-ticket-id={ticket.id}>
               <Table.Td>{ticket.id}</Table.Td>
-              <Table.Td maw={320}>
-                <Anchor component={Link} to={`/tickets/${ticket.id}`} state={{ queueSearch: search }} lineClamp={1} fz="sm">
+              <Table.Td miw={220} maw={360}>
+                <Anchor component={Link} to={`/tickets/${ticket.id}`} state={{ queueSearch: search }} lineClamp={2} fz="sm">
                   {ticket.subject}
                 </Anchor>
               </Table.Td>
-              <Table.Td><Text fz="sm" lineClamp={1}>{ticket.requester?.name ?? ticket.requester?.email ?? t.common.none}</Text></Table.Td>
-              <Table.Td><Text fz="sm" lineClamp={1}>{ticket.account?.name ?? t.common.none}</Text></Table.Td>
+              <Table.Td><Text fz="sm" lineClamp={2}>{ticket.requester?.name ?? ticket.requester?.email ?? t.common.none}</Text></Table.Td>
+              <Table.Td><Text fz="sm" lineClamp={2}>{ticket.account?.name ?? t.common.none}</Text></Table.Td>
               <Table.Td>
-                <Badge variant="light" color={statusColors[ticket.status] ?? 'gray'}>{labelOf(vocabularies?.status, ticket.status)}</Badge>
+                <StatusBadge status={ticket.status} label={labelOf(vocabularies?.status, ticket.status)} />
               </Table.Td>
               <Table.Td>
-                <Badge variant="filled" color={priorityColors[ticket.priority] ?? 'gray'}>{ticket.priority.toUpperCase()}</Badge>
+                <PriorityBadge priority={ticket.priority} label={ticket.priority} />
               </Table.Td>
               <Table.Td>{labelOf(vocabularies?.category, ticket.category)}</Table.Td>
               <Table.Td>{ticket.component?.name ?? t.common.none}</Table.Td>
               <Table.Td>{ticket.team?.name ?? t.common.none}</Table.Td>
               <Table.Td>{ticket.assignee?.name ?? t.common.none}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.createdAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(ticket.updatedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(ticket.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(ticket.updatedAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

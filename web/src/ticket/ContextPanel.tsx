@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Badge, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTicketContext, useVocabularies } from '../api/queries.ts';
-import { daysUntil, formatDate, formatMoney, labelOf, priorityColors } from '../format.ts';
+import { daysUntil, formatDate, formatMoney, labelOf } from '../format.ts';
+import { PriorityBadge } from '../ui/badges.tsx';
 import { t } from '../i18n/en.ts';
 
 function healthColor(score: number): string {
@@ -19,6 +20,15 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
       <Table.Td data-testid={testId}>{children}</Table.Td>
     </Table.Tr>
   );
+}
+
+// A renewal that has passed or falls within this many days is shown in colour.
+const renewalWarningDays = 30;
+
+function RenewalDistance({ days }: { days: number }) {
+  const color = days < 0 ? 'red' : days <= renewalWarningDays ? 'orange' : 'dimmed';
+
+  return <Text span c={color} fz="xs"> ({t.context.renewsIn(days)})</Text>;
 }
 
 /** The account behind the ticket: tier, ARR, renewal, health and its other tickets. */
@@ -49,7 +59,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
                 <Row label={t.context.arr} testId="context-arr">{formatMoney(account.arr, account.currency)}</Row>
                 <Row label={t.context.renewal} testId="context-renewal">
                   {formatDate(account.renewalDate)}
-                  {account.renewalDate && <Text span c="dimmed" fz="xs"> ({t.context.renewsIn(account.renewalInDays ?? daysUntil(account.renewalDate))})</Text>}
+                  {account.renewalDate && <RenewalDistance days={account.renewalInDays ?? daysUntil(account.renewalDate)} />}
                 </Row>
                 <Row label={t.context.health} testId="context-health">
                   {account.healthScore === null ? t.common.none : (
@@ -66,7 +76,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
             <Stack gap={4} data-testid="context-other-tickets">
               {otherTickets.map((other) => (
                 <Group key={other.id} gap="xs" wrap="nowrap">
-                  <Badge size="xs" color={priorityColors[other.priority] ?? 'gray'}>{other.priority.toUpperCase()}</Badge>
+                  <PriorityBadge size="xs" priority={other.priority} label={other.priority} />
                   <Anchor component={Link} to={`/tickets/${other.id}`} fz="sm" lineClamp={1}>
                     #{other.id} {other.subject}
                   </Anchor>
