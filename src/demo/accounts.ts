@@ -24,7 +24,7 @@ export const tierProfiles: Record<Tier, TierProfile> = {
   enterprise: { count: 12, arr: [100_000, 900_000], seats: [200, 3_000], contacts: [8, 20], subscriptions: [2, 3], plan: 'Enterprise', segment: 'Enterprise', ticketWeight: 2.2 },
 };
 
-/** Health components and their weights; the weights sum to 1, so a score is the weighted sum of its components. */
+/** Health components and their weights. The weights sum to 1, so a score is the weighted sum of its components. */
 export const healthWeights = [
   { key: 'usage', label: 'Product usage', weight: 0.4 },
   { key: 'tickets', label: 'Support tickets', weight: 0.2 },
@@ -138,7 +138,7 @@ function planAccount(random: Random, now: Date, tier: Tier, stem: string, extern
   };
 }
 
-/** Spreads renewals over the next 12 months; about one in ten is already past due. */
+/** Spreads renewals over the next 12 months, with about one in ten already past due. */
 function planRenewalOffset(random: Random): number {
   return random.chance(0.1) ? -random.int(1, 45) : random.int(1, 365);
 }

@@ -1,6 +1,7 @@
 import type { ContactPlan } from './accounts.ts';
 import { productName } from './organisation.ts';
 import type { Random } from './random.ts';
+import type { Category } from './templates.ts';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const dashboards = ['Revenue overview', 'Weekly KPIs', 'Customer funnel', 'Marketing attribution', 'Ops health', 'Churn watch', 'Sales pipeline', 'Product usage'];
@@ -8,8 +9,13 @@ const endpoints = ['/v2/events', '/v2/queries', '/v2/dashboards', '/v2/users', '
 const identityProviders = ['Okta', 'Microsoft Entra ID', 'Google Workspace', 'OneLogin', 'JumpCloud'];
 const devices = ['iPhone 15', 'iPhone 13', 'Pixel 8', 'Galaxy S23', 'iPad Air'];
 const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+const reviewersByCategory: Record<Category, string> = {
+  question: 'our engineers', bug: 'our engineers', incident: 'our engineers',
+  feature_request: 'our product team', billing: 'our billing team', account: 'our security team',
+};
 
 export interface FillContext {
+  category: Category;
   contact: ContactPlan;
   companyName: string;
   currency: string;
@@ -20,7 +26,7 @@ export interface FillContext {
 /**
  * Fills template placeholders for one ticket. A `{name}` keeps one value for
  * the whole ticket, so an invoice number in the subject matches the one in
- * the replies; a `{a|b}` choice is drawn anew each time.
+ * the replies. A `{a|b}` choice is drawn anew each time it appears.
  */
 export class TemplateFiller {
   private readonly values = new Map<string, string>();
@@ -75,6 +81,7 @@ export class TemplateFiller {
       case 'company': return context.companyName;
       case 'agent': return context.agentName?.split(' ')[0] ?? 'the support team';
       case 'product': return productName;
+      case 'reviewers': return reviewersByCategory[context.category];
       case 'dashboard': return random.pick(dashboards);
       case 'endpoint': return random.pick(endpoints);
       case 'idp': return random.pick(identityProviders);
@@ -90,7 +97,7 @@ export class TemplateFiller {
       case 'month': return monthNames[new Date(created.getTime() - random.int(0, 40) * 86_400_000).getUTCMonth()];
       case 'date': return formatDay(new Date(created.getTime() - random.int(1, 10) * 86_400_000));
       case 'time': return created.toISOString().slice(11, 16);
-      default: throw new Error(`Unknown demo template placeholder {${name}}`);
+      default: throw new Error(`Demo template placeholder {${name}} not found: add it to TemplateFiller.generate`);
     }
   }
 }

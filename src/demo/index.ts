@@ -17,7 +17,7 @@ export interface GenerateDemoOptions {
   tickets?: number;
   /** Reference date: tickets span the six months before it. Defaults to the start of the current UTC hour. */
   now?: Date;
-  /** Add the demo data even when the database already holds tickets. */
+  /** Add the demo data even when the database already contains tickets. */
   force?: boolean;
 }
 
@@ -29,7 +29,7 @@ export interface DemoSummary {
     subscriptions: number; healthScores: number; tickets: number; messages: number;
   };
   login: { email: string; password: string };
-  /** Demo agents that existed before; their passwords were left unchanged, so the printed login may not apply to them. */
+  /** Demo agents that existed before. Their passwords were left unchanged, so the printed login may not apply to them. */
   existingAgents: string[];
   durationMs: number;
 }
@@ -41,7 +41,7 @@ export const maxDemoTickets = 100_000;
  * product components, about 50 accounts with contacts and health history, and
  * the requested number of tickets over the six months before `now`. The same
  * seed and `now` give the same content. It rejects a database that already
- * holds tickets unless `force` is set; with `force`, records with the same
+ * contains tickets unless `force` is set. With `force`, records with the same
  * external ids as an earlier run are kept, so a repeated seed adds nothing.
  */
 export async function generateDemo(db: Db, options: GenerateDemoOptions = {}): Promise<DemoSummary> {

@@ -1,4 +1,4 @@
-/** Word lists the demo generator draws names from; all names are made up. */
+/** Word lists the demo generator draws names from. All names are made up. */
 
 export const firstNames = [
   'Aisha', 'Ben', 'Carla', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jamal',

@@ -7,7 +7,7 @@
 
 export const productName = 'Lumen Analytics';
 
-/** Every demo agent signs in with this password; it is printed by `casebook demo` and documented in the README. */
+/** The password of every demo agent, printed by `casebook demo` and `casebook serve --demo`. */
 export const demoPassword = 'casebook-demo';
 
 export const demoEmailDomain = 'demo.casebook.local';

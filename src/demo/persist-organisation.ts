@@ -9,11 +9,11 @@ export interface OrganisationIds {
   agents: Map<string, number>;
   components: Map<string, number>;
   inserted: { teams: number; agents: number; components: number };
-  /** Demo agents that already existed and kept their own password. */
+  /** Demo agents that already existed, whose passwords were left unchanged. */
   existingAgents: string[];
 }
 
-/** Hashes the demo password for each demo agent not yet in the database; scrypt is slow by design, so this runs before the transaction. */
+/** Hashes the demo password for each demo agent not yet in the database. scrypt is slow by design, so this runs before the transaction. */
 export async function hashMissingAgents(db: Queryable, password: string): Promise<Map<string, string>> {
   const emails = demoAgents.map((agent) => agent.email.toLowerCase());
   const rows = await db.query<{ email: string }>('select lower(email) as email from agents where lower(email) = any($1)', [emails]);

@@ -20,7 +20,7 @@ const ticketColumns = ['source', 'external_id', 'subject', 'status', 'priority',
   'team_id', 'assignee_id', 'account_id', 'requester_id', 'tags', 'created_at', 'updated_at', 'first_response_at', 'solved_at', 'closed_at'];
 const messageColumns = ['ticket_id', 'external_id', 'kind', 'author_kind', 'author_agent_id', 'author_contact_id', 'body', 'channel', 'created_at'];
 
-/** Source of demo tickets, so they can be told apart from real and imported ones. */
+/** Source of demo tickets, which distinguishes them from real and imported ones. */
 export const demoTicketSource = 'demo';
 
 /**
@@ -59,7 +59,7 @@ export async function writeAccounts(tx: Queryable, plans: AccountPlan[], now: Da
   };
 }
 
-/** Inserts tickets and their messages in batches; tickets already present (same source and external id) are skipped. */
+/** Inserts tickets and their messages in batches, skipping tickets already present (same source and external id). */
 export async function writeTickets(tx: Queryable, plans: TicketPlan[], organisation: OrganisationIds, accountIds: AccountIds) {
   const agentId = (email: string | undefined) => (email ? organisation.agents.get(email.toLowerCase()) ?? null : null);
   const ticketRows = await insertRows<{ id: number; external_id: string }>(tx, 'tickets', ticketColumns, plans.map((plan) => [
@@ -80,7 +80,7 @@ export async function writeTickets(tx: Queryable, plans: TicketPlan[], organisat
   return { tickets: ticketRows.length, messages: messageRows.length };
 }
 
-/** Internal notes are written in the console; replies to phone, API and form tickets go out by e-mail. */
+/** Internal notes are written in the console. Replies to e-mail, phone, API and form tickets go out by e-mail. */
 function messageChannel(ticketChannel: Channel, kind: string, authorKind: string, index: number): Channel {
   if (kind === 'internal') return 'web';
   if (authorKind === 'customer' && index === 0) return ticketChannel;

@@ -2,16 +2,19 @@ import { productTemplates } from './templates-product.ts';
 import { serviceTemplates } from './templates-service.ts';
 
 /**
- * Ticket templates of the demo organisation. Text may hold placeholders:
- * `{name}` takes a value fixed once per ticket (see conversation.ts) and
- * `{a|b|c}` picks one of its options each time it appears.
+ * Ticket templates of the demo organisation. The lists of a template are
+ * parallel: a ticket picks one variant index and takes the entry at that
+ * index from every list. Shorter lists wrap around, so their entries must
+ * fit every variant. Text may contain placeholders:
+ * `{name}` takes a value fixed once per ticket (see fill.ts) and `{a|b|c}`
+ * picks one of its options each time it appears.
  */
 
 export type Category = 'question' | 'bug' | 'feature_request' | 'billing' | 'account' | 'incident';
 
 export interface TicketTemplate {
   category: Category;
-  /** Component keys the ticket may concern; the generator picks one. */
+  /** Component keys, one per variant. */
   components: string[];
   subjects: string[];
   /** The customer's first message. */

@@ -1,5 +1,5 @@
 import type { AccountPlan, ContactPlan, Tier } from './accounts.ts';
-import { planSteps, writeMessages, type MessagePlan, type Priority, type Status } from './conversation.ts';
+import { atVariant, planSteps, writeMessages, type MessagePlan, type Priority, type Status } from './conversation.ts';
 import { TemplateFiller } from './fill.ts';
 import { demoIncidents, type DemoIncident } from './incidents.ts';
 import { assignableAgents, type DemoAgent, type TeamKey } from './organisation.ts';
@@ -110,23 +110,24 @@ function assembleTicket(random: Random, now: Date, seed: TicketSeed): TicketPlan
   const { template, createdAt } = seed;
   const account = seed.accounts[random.weightedIndex(seed.accounts.map((candidate) => candidate.ticketWeight))];
   const requester = account.contacts[Math.min(account.contacts.length - 1, Math.floor(random.next() ** 2 * account.contacts.length))];
-  const componentKey = random.pick(template.components);
+  const variant = random.int(0, Math.max(template.subjects.length, template.openings.length, template.components.length) - 1);
+  const componentKey = atVariant(template.components, variant);
   const priority = shiftPriority(random, random.weighted(priorityWeights[template.category]), account.tier);
   const teamKey = routeTeam(template.category, componentKey, priority);
   const status = seed.resolvedAt ? (daysBetween(createdAt, now) > 8 ? 'closed' : 'solved') : chooseStatus(random, template.category, daysBetween(createdAt, now));
   const assignee = status === 'new' && random.chance(0.5) ? null : random.pick(assignableAgents(teamKey));
-  const filler = new TemplateFiller(random, { contact: requester, companyName: account.name, currency: account.currency, agentName: assignee?.name ?? null, createdAt });
+  const filler = new TemplateFiller(random, { category: template.category, contact: requester, companyName: account.name, currency: account.currency, agentName: assignee?.name ?? null, createdAt });
   if (seed.resolvedAt) {
     filler.set('resolvedTime', seed.resolvedAt.toISOString().slice(11, 16));
   }
   const messageCount = seed.resolvedAt ? random.int(2, 4) : random.weightedIndex([0, 0, 15, 25, 25, 15, 10, 6, 4]);
   const steps = planSteps(random, status, messageCount, seed.resolvedAt !== undefined);
-  const messages = writeMessages(random, filler, template, steps, priority);
+  const messages = writeMessages(random, filler, template, variant, steps, priority);
   const timeline = planTimeline(random, { createdAt, now, status, messages, resolvedAt: seed.resolvedAt });
 
   return {
     externalId: '',
-    subject: filler.fillPick(template.subjects),
+    subject: filler.fill(atVariant(template.subjects, variant)),
     status: timeline.status,
     priority,
     category: template.category,
@@ -136,7 +137,7 @@ function assembleTicket(random: Random, now: Date, seed: TicketSeed): TicketPlan
     assignee,
     account,
     requester,
-    tags: chooseTags(random, template, account, seed.extraTags),
+    tags: chooseTags(random, template, componentKey, account, seed.extraTags),
     createdAt,
     ...timeline.times,
     messages: timeline.messages.map((message) => ({
@@ -163,7 +164,7 @@ function routeTeam(category: Category, componentKey: string, priority: Priority)
   return 'tier1';
 }
 
-/** Older tickets are mostly solved or closed; recent ones are still being worked. */
+/** Picks a status: older tickets are mostly solved or closed, while recent ones are still being worked. */
 function chooseStatus(random: Random, category: Category, ageDays: number): Status {
   const holdBoost = category === 'feature_request' ? 3 : 1;
   if (ageDays >= 14) {
@@ -175,8 +176,8 @@ function chooseStatus(random: Random, category: Category, ageDays: number): Stat
   return random.weighted({ new: 25, open: 30, pending: 20, on_hold: 5 * holdBoost, solved: 20 });
 }
 
-function chooseTags(random: Random, template: TicketTemplate, account: AccountPlan, extraTags: string[]): string[] {
-  const tags = [...template.tags, ...extraTags];
+function chooseTags(random: Random, template: TicketTemplate, componentKey: string, account: AccountPlan, extraTags: string[]): string[] {
+  const tags = [componentKey.split('.')[0], ...template.tags, ...extraTags];
   if (account.tier === 'enterprise' && random.chance(0.5)) tags.push('vip');
   if (account.health[account.health.length - 1].score < 55) tags.push('churn-risk');
   return [...new Set(tags)];

@@ -18,7 +18,7 @@ export function registerDemoCommand(program: Command) {
     .option('--seed <number>', 'seed of the pseudo-random generator', '42')
     .option('--tickets <number>', `number of tickets to generate (0 to ${maxDemoTickets})`, '3000')
     .option('--now <date>', 'reference date (ISO 8601); tickets span the six months before it (default: the current hour)')
-    .option('--force', 'add the demo data even when the database already holds tickets')
+    .option('--force', 'add the demo data even when the database already contains tickets')
     .action(async (options: DemoCommandOptions) => {
       const seed = parseInteger('--seed', options.seed, 0xffffffff);
       const tickets = parseInteger('--tickets', options.tickets, maxDemoTickets);
