@@ -19,8 +19,8 @@ const missingBuildPage = `<!doctype html>
 `;
 
 /**
- * Serves the agent console from `consoleDir`: a path whose last segment has a
- * file extension is a built file (404 when missing), any other GET outside
+ * Serves the agent console from `consoleDir`. A path whose last segment has a
+ * file extension is a built file (404 when missing). Any other GET outside
  * /api gets index.html, so client routes such as /tickets/42 survive a
  * reload. Files are looked up per request, so a rebuild needs no restart.
  */
@@ -31,7 +31,7 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
     return;
   }
 
-  // serve: false only adds reply.sendFile; the routes below decide what to send.
+  // With serve: false the plugin only adds reply.sendFile, and the routes below decide what to send.
   await app.register(fastifyStatic, {
     root: consoleDir,
     serve: false,
@@ -50,7 +50,7 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
 
     const lastSegment = pathname.slice(pathname.lastIndexOf('/') + 1);
     if (lastSegment.includes('.')) {
-      // The send library rejects paths that leave the root with 403.
+      // The send library rejects paths that leave the root (403 or 404), so no file outside consoleDir is sent.
       return reply.sendFile(pathname.slice(1));
     }
     return reply.sendFile('index.html');

@@ -30,7 +30,7 @@ export function formatDate(date: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Whole calendar days from today (local date) to a 'YYYY-MM-DD' date; negative when it has passed. */
+/** Counts whole calendar days from today (local date) to a 'YYYY-MM-DD' date, negative once it has passed. */
 export function daysUntil(date: string, today: Date = new Date()): number {
   const target = Date.parse(`${date}T00:00:00Z`);
   const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());

@@ -26,12 +26,17 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 const renewalWarningDays = 30;
 
 function RenewalDistance({ days }: { days: number }) {
-  const color = days < 0 ? 'red' : days <= renewalWarningDays ? 'orange' : 'dimmed';
+  let color = 'dimmed';
+  if (days < 0) {
+    color = 'red';
+  } else if (days <= renewalWarningDays) {
+    color = 'orange';
+  }
 
   return <Text span c={color} fz="xs"> ({t.context.renewsIn(days)})</Text>;
 }
 
-/** The account behind the ticket: tier, ARR, renewal, health and its other tickets. */
+/** Shows the account behind the ticket: tier, ARR, renewal, health and its other tickets. */
 export function ContextPanel({ ticketId }: { ticketId: number }) {
   const context = useTicketContext(ticketId);
   const vocabularies = useVocabularies();

@@ -1,8 +1,8 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { priorityColors, statusColors } from '../format.ts';
 
-// Mantine clips badge text with an ellipsis, which lets a table column shrink
-// a badge to "SOL…"; visible overflow keeps the whole label.
+// Mantine clips badge text with an ellipsis, so a narrow table column shrinks
+// a badge to "SOL…". Visible overflow keeps the whole label.
 const unclipped = { root: { overflow: 'visible' }, label: { overflow: 'visible' } };
 
 export function StatusBadge({ status, label, ...props }: { status: string; label: string } & BadgeProps) {
