@@ -116,20 +116,30 @@ async function prepareMapping(state: RunState, file: PlannedFile, columns: strin
   return mapping;
 }
 
-/** Streams one file into the database; returns false once the row limit is reached. */
+/**
+ * Streams one file into the database; returns false once the row limit is reached.
+ * Without a preset, a JSON file's mapping comes from the keys seen so far, since
+ * a row may leave out keys, so a row with a new key widens it.
+ */
 async function importOne(state: RunState, file: PlannedFile): Promise<boolean> {
   let mapping: ImportMapping | null = null;
+  const seenKeys = new Set<string>();
+  const guessFromKeys = file.format !== 'csv' && file.mappings.length === 0;
   const onBytes = (bytes: number) => {
     state.bytesRead += bytes;
     state.options.onProgress?.(state.bytesRead, state.totalBytes);
   };
+  let complete = true;
 
   for await (const item of readers[file.format](file.path, onBytes)) {
     if (item.kind === 'header') {
       mapping = await prepareMapping(state, file, item.columns, true);
       continue;
     }
-    if (state.options.limit !== undefined && state.rows >= state.options.limit) return false;
+    if (state.options.limit !== undefined && state.rows >= state.options.limit) {
+      complete = false;
+      break;
+    }
 
     state.rows += 1;
     if (item.kind === 'reject') {
@@ -137,12 +147,16 @@ async function importOne(state: RunState, file: PlannedFile): Promise<boolean> {
       continue;
     }
 
-    mapping ??= await prepareMapping(state, file, Object.keys(item.row as SourceRow), false);
+    const keys = Object.keys(item.row as SourceRow);
+    if (!mapping || (guessFromKeys && keys.some((key) => !seenKeys.has(key)))) {
+      keys.forEach((key) => seenKeys.add(key));
+      mapping = await prepareMapping(state, file, [...seenKeys], false);
+    }
     await handleRow(state, file, mapping, item);
   }
   await flush(state, file);
 
-  return true;
+  return complete;
 }
 
 async function importFiles(state: RunState) {

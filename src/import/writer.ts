@@ -15,9 +15,12 @@ interface TicketRef {
 const ticketColumns = `source, external_id, subject, status, priority, category, channel, language,
   component_id, team_id, account_id, requester_id, tags, custom, created_at`;
 
-/** Updates every imported column; created_at only in the variant whose rows carry a date. */
-function upsertTicketsSql(withDate: boolean): string {
-  return `insert into tickets (${ticketColumns})
+/**
+ * Inserts or updates tickets in row order. A row without a date inserts now(),
+ * and on update that same now() (the transaction start) marks the date as
+ * absent, so the stored created_at is kept.
+ */
+const upsertTicketsSql = `insert into tickets (${ticketColumns})
     select u.source, u.external_id, u.subject, u.status, u.priority, u.category, u.channel, u.language,
       u.component_id, u.team_id, u.account_id, u.requester_id,
       array(select jsonb_array_elements_text(u.tags)), u.custom, coalesce(u.created_at, now())
@@ -30,10 +33,9 @@ function upsertTicketsSql(withDate: boolean): string {
       category = excluded.category, channel = excluded.channel, language = excluded.language,
       component_id = excluded.component_id, team_id = excluded.team_id, account_id = excluded.account_id,
       requester_id = excluded.requester_id, tags = excluded.tags, custom = excluded.custom,
-      ${withDate ? 'created_at = excluded.created_at,' : ''}
+      created_at = case when excluded.created_at = now() then tickets.created_at else excluded.created_at end,
       updated_at = now(), version = tickets.version + 1
     returning id, external_id, (xmax = 0) as inserted`;
-}
 
 const insertMessagesSql = `insert into messages (ticket_id, external_id, kind, author_kind, author_contact_id, body, channel, created_at)
   select u.ticket_id, u.external_id, 'public', u.author_kind, u.author_contact_id, u.body, u.channel, coalesce(u.created_at, now())
@@ -41,11 +43,10 @@ const insertMessagesSql = `insert into messages (ticket_id, external_id, kind, a
     as u(ticket_id, external_id, author_kind, author_contact_id, body, channel, created_at)
   on conflict (ticket_id, external_id) where external_id is not null do nothing`;
 
-async function upsertTickets(tx: Queryable, source: string, drafts: TicketDraft[], references: ReferenceCache, withDate: boolean) {
-  if (drafts.length === 0) return [];
+async function upsertTickets(tx: Queryable, source: string, drafts: TicketDraft[], references: ReferenceCache) {
 
   const column = <T>(pick: (draft: TicketDraft) => T) => drafts.map(pick);
-  return tx.query<{ id: number; external_id: string; inserted: boolean }>(upsertTicketsSql(withDate), [
+  return tx.query<{ id: number; external_id: string; inserted: boolean }>(upsertTicketsSql, [
     column(() => source),
     column((draft) => draft.externalId),
     column((draft) => draft.subject),
@@ -107,10 +108,7 @@ export async function writeBatch(db: Db, context: { source: string; file: string
     await references.ensureAccounts(tx, unique);
     await references.ensureContacts(tx, unique);
 
-    const rows = [
-      ...(await upsertTickets(tx, context.source, unique.filter((draft) => draft.createdAt), references, true)),
-      ...(await upsertTickets(tx, context.source, unique.filter((draft) => !draft.createdAt), references, false)),
-    ];
+    const rows = await upsertTickets(tx, context.source, unique, references);
     const tickets = new Map(rows.map((row) => [row.external_id, { id: row.id, externalId: row.external_id }]));
     await insertMessages(tx, unique, tickets, references);
 
