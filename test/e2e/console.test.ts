@@ -288,4 +288,14 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(await page.getByTestId('ticket-subject').textContent()).toBe(`#${id} Login page returns 500 after upgrade`);
     expect(await page.getByTestId('ticket-priority').textContent()).toBe('P2 - High');
   });
+
+  it('logout ends the session', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+
+    const [sessions] = await context.db.query<{ count: number }>('select count(*)::int as count from sessions');
+    expect(sessions.count).toBe(0);
+    await page.goto(`${baseUrl}/tickets/1`);
+    await page.waitForURL('**/login');
+  });
 });
