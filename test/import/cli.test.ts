@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const fixtures = path.resolve('test/fixtures/import');
+let dataDir: string;
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-import-cli-'));
+});
+
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function casebookImport(args: string[]) {
+  const env = { ...process.env, CASEBOOK_DATA: path.join(dataDir, 'db') };
+  delete env.DATABASE_URL;
+
+  return spawnSync(process.execPath, ['bin/casebook.mjs', 'import', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('casebook import', () => {
+  // The fresh database has no team "Billing", so row 1 is rejected too.
+  it('prints one JSON summary line and exits 0 despite rejects', () => {
+    const rejects = path.join(dataDir, 'cli.rejects.jsonl');
+    const result = casebookImport([path.join(fixtures, 'tickets.csv'), '--mapping', path.join(fixtures, 'tickets.mapping.json'), '--rejects', rejects, '--no-progress']);
+    const lines = result.stdout.trim().split('\n');
+    const summary = JSON.parse(lines[0]);
+
+    expect(result.status).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(summary).toMatchObject({ imported: 3, updated: 0, rejected: 6, source: 'tickets', file: path.join(fixtures, 'tickets.csv') });
+    expect(typeof summary.seconds).toBe('number');
+    const rejectLines = fs.readFileSync(rejects, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(rejectLines).toHaveLength(6);
+    expect(rejectLines[0]).toMatchObject({ row: 1, line: 2, reason: 'unknown team', field: 'queue', value: 'Billing' });
+  });
+
+  it('exits 2 naming the column when the mapping does not fit', () => {
+    const result = casebookImport([path.join(fixtures, 'tickets.csv'), '--map', 'subject=Headline', '--rejects', path.join(dataDir, 'x.jsonl')]);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Column "Headline" is not in the header');
+    expect(result.stderr).toContain('map the field to one of the columns: id, subject, description');
+  });
+});
