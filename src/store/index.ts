@@ -5,7 +5,7 @@ import { openPostgres } from './postgres-driver.ts';
 
 export type { Db, Queryable } from './db.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
-export { openPglite } from './pglite-driver.ts';
+export { openPglite, dumpPgliteDataDir, type OpenPgliteOptions } from './pglite-driver.ts';
 export { openPostgres } from './postgres-driver.ts';
 
 /** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded database in CASEBOOK_DATA. */

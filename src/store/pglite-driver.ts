@@ -23,21 +23,41 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+const instances = new WeakMap<Db, PGlite>();
+
+export interface OpenPgliteOptions {
+  /** A data directory archive from dumpPgliteDataDir, loaded instead of running initdb; tests use it to skip setup. */
+  loadDataDir?: Blob;
+}
+
 /** Opens (creating when needed) the embedded database in dataDir; pass 'memory://' for a throwaway one. */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, options: OpenPgliteOptions = {}): Promise<Db> {
   if (!dataDir.startsWith('memory://')) {
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
   const base = wrap(pglite);
 
-  return {
+  const db: Db = {
     engine: 'pglite',
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
     close: () => pglite.close(),
   };
+  instances.set(db, pglite);
+
+  return db;
+}
+
+/** Archives the data directory of a database opened by openPglite, for openPglite's loadDataDir option. */
+export async function dumpPgliteDataDir(db: Db): Promise<Blob> {
+  const pglite = instances.get(db);
+  if (!pglite) {
+    throw new Error(`dumpPgliteDataDir needs a database opened by openPglite, not a ${db.engine} one`);
+  }
+
+  return pglite.dumpDataDir('none');
 }
 
 export { types as pgliteTypes };

@@ -21,8 +21,8 @@ beforeEach(async () => {
 
 const slowBackoff = { baseMs: 1_000, maxMs: 60_000 };
 
-function makeWorker(jobs: JobDefinition<never>[], workerId = 'test-worker'): JobWorker {
-  return new JobWorker({ context, jobs: jobs as JobDefinition<unknown>[], workerId, backoff: slowBackoff, pollIntervalMs: 10 });
+function makeWorker(jobs: JobDefinition<unknown>[], workerId = 'test-worker'): JobWorker {
+  return new JobWorker({ context, jobs, workerId, backoff: slowBackoff, pollIntervalMs: 10 });
 }
 
 async function readJob(id: number): Promise<JobRow> {
@@ -190,7 +190,7 @@ describe('JobWorker safety', () => {
     expect(claimed.map((job) => job.id)).toEqual([id]);
     await context.db.query(`update jobs set locked_at = now() - interval '10 minutes' where id = $1`, [id]);
 
-    const worker = new JobWorker({ context, jobs: [recover as JobDefinition<unknown>], workerId: 'rescuer', staleAfterMs: 60_000 });
+    const worker = new JobWorker({ context, jobs: [recover], workerId: 'rescuer', staleAfterMs: 60_000 });
     expect(await worker.runOnce()).toBe(1);
 
     const job = await readJob(id);
@@ -241,7 +241,7 @@ describe('JobWorker polling', () => {
     for (let n = 0; n < 50; n += 1) {
       await enqueueJob(context.db, count, { n });
     }
-    const jobs = [count as JobDefinition<unknown>];
+    const jobs = [count];
     const first = new JobWorker({ context, jobs, workerId: 'first', concurrency: 4, pollIntervalMs: 5 });
     const second = new JobWorker({ context, jobs, workerId: 'second', concurrency: 4, pollIntervalMs: 5 });
 
@@ -272,7 +272,7 @@ describe('JobWorker polling', () => {
         await new Promise<void>((resolve) => { release = resolve; });
       },
     });
-    const worker = new JobWorker({ context, jobs: [slow as JobDefinition<unknown>], workerId: 'graceful', pollIntervalMs: 5 });
+    const worker = new JobWorker({ context, jobs: [slow], workerId: 'graceful', pollIntervalMs: 5 });
     const { id } = await enqueueJob(context.db, slow, {});
 
     worker.start();
