@@ -64,9 +64,9 @@ function rejectForSkip(skip: Skip, row: number): ReadItem {
 
 /**
  * Reads a CSV file: yields the header, then one item per data record. A
- * broken record becomes a reject and reading goes on; after an unclosed
- * quote, which swallows the rest of the file, the text after the broken
- * line is parsed again so the good rows that follow are kept.
+ * broken record becomes a reject and reading goes on. An unclosed quote
+ * swallows the rest of the file, so the text after its line is parsed
+ * again and the good rows that follow are kept.
  */
 export async function* readCsv(path: string, onBytes: (bytes: number) => void): AsyncGenerator<ReadItem> {
   const file = fs.createReadStream(path);

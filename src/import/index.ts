@@ -11,7 +11,7 @@ import { planImport, type ImportPlan, type PlannedFile } from './plan.ts';
 import { ReferenceCache } from './references.ts';
 import { RejectsFile } from './rejects.ts';
 import type { ImportMapping, ImportOptions, ImportSummary, ReadItem, RowPosition, SourceRow, TicketDraft } from './types.ts';
-import { writeBatch } from './writer.ts';
+import { writeBatch, writeReferences } from './writer.ts';
 
 export type { ImportOptions, ImportSummary, ImportFormat, RejectEntry } from './types.ts';
 export { presets } from './presets/index.ts';
@@ -28,6 +28,8 @@ interface RunState {
   rejects: RejectsFile;
   batch: TicketDraft[];
   positions: RowPosition[];
+  inFlight: Promise<void>[];
+  maxInFlight: number;
   batchSize: number;
   batchNumber: number;
   rows: number;
@@ -58,16 +60,31 @@ async function write(state: RunState, file: PlannedFile, drafts: TicketDraft[]) 
   state.updated += result.updated;
 }
 
-/** Drops cached ids after a rollback, which may have removed teams, accounts or contacts the cache holds. */
-async function reloadReferences(state: RunState) {
-  state.references = new ReferenceCache();
-  await state.references.load(state.db);
+/**
+ * Writes a batch. When the database rejects it (a value too long for a text
+ * index, say), its rows are written one by one so that only the offending
+ * rows become rejects.
+ */
+async function writeWithFallback(state: RunState, file: PlannedFile, batch: TicketDraft[], positions: RowPosition[]) {
+  try {
+    await write(state, file, batch);
+  } catch {
+    for (const [index, draft] of batch.entries()) {
+      try {
+        await write(state, file, [draft]);
+      } catch (error) {
+        const problem = rejectText.databaseError((error as Error).message);
+        await state.rejects.write({ ...positions[index], file: multiFile(state) ? file.path : undefined, ...problem });
+      }
+    }
+  }
 }
 
 /**
- * Writes the pending batch. When the database rejects it (a value too long
- * for a text index, say), its rows are written one by one so that only the
- * offending rows become rejects.
+ * Writes the pending batch's references, then starts its ticket write. On
+ * PostgreSQL up to `maxInFlight` ticket writes overlap, so the server works
+ * on one batch while the next is parsed and sent. References are written one
+ * batch at a time, which keeps two batches from creating the same account.
  */
 async function flush(state: RunState, file: PlannedFile) {
   const { batch, positions } = state;
@@ -75,21 +92,17 @@ async function flush(state: RunState, file: PlannedFile) {
   state.batch = [];
   state.positions = [];
 
-  try {
-    await write(state, file, batch);
-  } catch {
-    await reloadReferences(state);
-
-    for (const [index, draft] of batch.entries()) {
-      try {
-        await write(state, file, [draft]);
-      } catch (error) {
-        await reloadReferences(state);
-        const problem = rejectText.databaseError((error as Error).message);
-        await state.rejects.write({ ...positions[index], file: multiFile(state) ? file.path : undefined, ...problem });
-      }
-    }
+  await writeReferences(state.db, batch, state.references);
+  state.inFlight.push(writeWithFallback(state, file, batch, positions));
+  if (state.inFlight.length >= state.maxInFlight) {
+    await state.inFlight.shift();
   }
+}
+
+async function drain(state: RunState) {
+  const pending = state.inFlight;
+  state.inFlight = [];
+  await Promise.all(pending);
 }
 
 async function handleRow(state: RunState, file: PlannedFile, mapping: ImportMapping, item: Extract<ReadItem, { kind: 'row' }>) {
@@ -155,6 +168,7 @@ async function importOne(state: RunState, file: PlannedFile): Promise<boolean> {
     await handleRow(state, file, mapping, item);
   }
   await flush(state, file);
+  await drain(state);
 
   return complete;
 }
@@ -167,6 +181,7 @@ async function importFiles(state: RunState) {
       if (error instanceof AppError) throw error;
       // Rows already read stay imported: write them before reporting the unreadable rest.
       await flush(state, file);
+      await drain(state);
       throw new AppError('malformed_body', errorText.unreadableFile(file.path, (error as Error).message), [
         { field: 'FILE', value: file.path, fix: `repair the file; ${state.imported + state.updated} rows before the error were imported` },
       ]);
@@ -190,7 +205,7 @@ export async function importFile(target: AppContext | Db, options: ImportOptions
 
   const state: RunState = {
     db, plan, references, rejects, options,
-    batch: [], positions: [], batchSize: options.batchSize ?? defaultBatchSize, batchNumber: 0,
+    batch: [], positions: [], inFlight: [], maxInFlight: db.engine === 'postgres' ? 3 : 1, batchSize: options.batchSize ?? defaultBatchSize, batchNumber: 0,
     rows: 0, imported: 0, updated: 0, bytesRead: 0,
     totalBytes: plan.files.reduce((sum, file) => sum + file.size, 0),
   };

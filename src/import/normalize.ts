@@ -20,7 +20,7 @@ export class RowProblem extends Error {
 const subjectLength = 80;
 const maxSubjectLength = 500;
 
-// PostgreSQL text and jsonb cannot hold U+0000, and it carries no text, so it is dropped.
+// PostgreSQL text and jsonb cannot store U+0000, and it carries no text, so it is dropped.
 const nulChars = /\u0000/g;
 
 function cellText(value: unknown): string {

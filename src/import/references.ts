@@ -6,7 +6,7 @@ const vocabularyFields = ['status', 'priority', 'category', 'channel'];
 
 /**
  * In-memory keys of vocabularies, teams, components, accounts and contacts,
- * so each batch asks the database only for records it has not seen yet.
+ * so each batch queries only the records it has not seen yet.
  */
 export class ReferenceCache {
   readonly lookups: Lookups = { vocabulary: new Map(), teams: new Map(), components: new Map() };

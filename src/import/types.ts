@@ -6,7 +6,7 @@ export type SourceRow = Record<string, CellValue>;
 
 export type ImportFormat = 'csv' | 'json' | 'jsonl';
 
-/** Where a row sits in its file, for rejects: `row` counts data rows from 1, `line` is the physical line (CSV and JSONL). */
+/** Position of a row for rejects: `row` counts data rows from 1, `line` is the physical line (CSV and JSONL). */
 export interface RowPosition {
   row: number;
   line?: number;

@@ -93,21 +93,27 @@ async function insertMessages(tx: Queryable, drafts: TicketDraft[], tickets: Map
   ]);
 }
 
+/** Creates or finds the teams, components, accounts and contacts a batch names, in a transaction of their own. */
+export async function writeReferences(db: Db, batch: TicketDraft[], references: ReferenceCache) {
+  await db.transaction(async (tx) => {
+    await references.ensureNamed(tx, batch);
+    await references.ensureAccounts(tx, batch);
+    await references.ensureContacts(tx, batch);
+  });
+}
+
 /**
- * Writes one batch in one transaction: references first, then the tickets
- * (insert or update on source and external id), their messages and one audit
- * entry. A row whose external id repeats inside the batch replaces the
- * earlier one and counts as an update, as it would in a later batch.
+ * Writes one batch in one transaction: the tickets (insert or update on
+ * source and external id), their messages and one audit entry. The batch's
+ * references must exist already (writeReferences). A row whose external id
+ * repeats inside the batch replaces the earlier one and counts as an update,
+ * as it would in a later batch.
  */
 export async function writeBatch(db: Db, context: { source: string; file: string; batch: number }, batch: TicketDraft[], references: ReferenceCache): Promise<BatchResult> {
   const unique = [...new Map(batch.map((draft) => [draft.externalId, draft])).values()];
   const repeated = batch.length - unique.length;
 
   return db.transaction(async (tx) => {
-    await references.ensureNamed(tx, unique);
-    await references.ensureAccounts(tx, unique);
-    await references.ensureContacts(tx, unique);
-
     const rows = await upsertTickets(tx, context.source, unique, references);
     const tickets = new Map(rows.map((row) => [row.external_id, { id: row.id, externalId: row.external_id }]));
     await insertMessages(tx, unique, tickets, references);

@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 function casebookImport(args: string[]) {
-  const env = { ...process.env, CASEBOOK_DATA: path.join(dataDir, 'db') };
+  const env: NodeJS.ProcessEnv = { ...process.env, CASEBOOK_DATA: path.join(dataDir, 'db') };
   delete env.DATABASE_URL;
 
   return spawnSync(process.execPath, ['bin/casebook.mjs', 'import', ...args], { env, encoding: 'utf8', timeout: 60_000 });

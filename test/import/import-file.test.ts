@@ -168,6 +168,24 @@ describe('JSON Lines and JSON import', () => {
   });
 });
 
+describe('database errors', () => {
+  it('rejects only the row the database refuses', async () => {
+    // Over 1 MB of distinct words exceeds PostgreSQL's tsvector size limit for the message search column.
+    const huge = Array.from({ length: 120_000 }, (_, index) => `word${index}`).join(' ');
+    const file = path.join(workDir, 'huge.csv');
+    fs.writeFileSync(file, `id,subject,body\nH-1,First,fine\nH-2,Huge,${huge}\nH-3,Third,fine too\n`);
+    const rejectsPath = path.join(workDir, 'huge.rejects.jsonl');
+
+    const summary = await importFile(db, { path: file, source: 'huge-test', rejectsPath });
+    const rejects = readRejects(rejectsPath);
+    const tickets = await ticketsOf('huge-test');
+
+    expect(summary).toMatchObject({ imported: 2, updated: 0, rejected: 1 });
+    expect(rejects).toEqual([expect.objectContaining({ row: 2, line: 3, reason: expect.stringContaining('the database rejected the row') })]);
+    expect(tickets.map((ticket) => ticket.external_id)).toEqual(['H-1', 'H-3']);
+  });
+});
+
 describe('unusable input', () => {
   it('names a mapped column missing from the header', async () => {
     const attempt = importFile(db, { path: path.join(fixtures, 'tickets.csv'), map: { subject: 'Title' }, rejectsPath: path.join(workDir, 'x.jsonl') });

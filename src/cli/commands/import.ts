@@ -28,7 +28,7 @@ interface ImportCommandOptions {
   progress: boolean;
 }
 
-/** A byte-based progress bar on stderr, shown only on a terminal. */
+/** Creates a progress bar of bytes read on stderr, or nothing when stderr is not a terminal. */
 function createProgress(enabled: boolean) {
   if (!enabled || !process.stderr.isTTY) return undefined;
 

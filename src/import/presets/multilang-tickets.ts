@@ -3,7 +3,7 @@ import type { ImportPreset } from './types.ts';
 
 const tagColumns = (count: number) => Array.from({ length: count }, (_, index) => `tag_${index + 1}`);
 
-/** Synthetic multilingual helpdesk tickets with queue, type, priority, language and a first agent answer. */
+/** Synthetic multilingual helpdesk tickets with queue, type, priority, language and the first agent reply. */
 function ticketsMapping(tagCount: number, extra: Record<string, string>): ImportMapping {
   return {
     fields: {
@@ -34,7 +34,7 @@ function ticketsMapping(tagCount: number, extra: Record<string, string>): Import
 
 export const multilangTickets: ImportPreset = {
   name: 'multilang-tickets',
-  description: 'Multilingual helpdesk tickets; queues become teams and the answer an agent reply',
+  description: 'Multilingual helpdesk tickets: queues become teams and the answer column an agent reply',
   source: 'multilang-tickets',
   files: [
     { name: 'dataset-tickets-multi-lang3-4k.prefix.csv', mapping: ticketsMapping(9, { 'custom.business_type': 'business_type' }) },

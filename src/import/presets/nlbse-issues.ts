@@ -7,7 +7,7 @@ function issuesMapping(split: string): ImportMapping {
     fields: { subject: 'title', body: 'body', category: 'label', createdAt: 'created_at', component: 'repo', 'custom.repo': 'repo' },
     values: { category: { bug: 'bug', feature: 'feature_request', question: 'question' } },
     defaults: { channel: 'web', 'custom.split': split },
-    // A few issues have an empty body; the title then stands in as the first message.
+    // A few issues have an empty body, so the title becomes their first message.
     fillBodyFromSubject: true,
     createComponents: true,
   };
