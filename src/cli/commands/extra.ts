@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { registerQueryCommand } from './query.ts';
+import { registerEvalCommand } from './eval.ts';
 
-// TODO: placeholder until the extra command lands.
 export function registerExtraCommands(program: Command) {
-  registerQueryCommand(program);
+  registerEvalCommand(program);
 }

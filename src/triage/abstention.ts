@@ -1,0 +1,51 @@
+/** Choosing the confidence threshold below which a prediction abstains. */
+
+export interface ThresholdChoice {
+  /** Predictions with confidence at or above this value are kept; Infinity keeps none. */
+  threshold: number;
+  /** Share of the validation items kept. */
+  coverage: number;
+  /** Precision of the kept validation items (1 when none are kept). */
+  precision: number;
+}
+
+/**
+ * Picks the lowest confidence threshold whose kept predictions reach the
+ * target precision on validation data, which maximises coverage. Cuts are
+ * only placed between distinct confidence values, because items with equal
+ * confidence cannot be separated by a threshold.
+ */
+export function pickThreshold(confidences: number[], correct: boolean[], targetPrecision: number): ThresholdChoice {
+  const order = confidences.map((_, index) => index).sort((a, b) => confidences[b] - confidences[a]);
+  let best: ThresholdChoice = { threshold: Infinity, coverage: 0, precision: 1 };
+  let hits = 0;
+
+  for (let rank = 0; rank < order.length; rank++) {
+    hits += correct[order[rank]] ? 1 : 0;
+    const confidence = confidences[order[rank]];
+    const nextConfidence = rank + 1 < order.length ? confidences[order[rank + 1]] : -Infinity;
+    if (nextConfidence === confidence) continue;
+
+    const precision = hits / (rank + 1);
+    if (precision >= targetPrecision) {
+      best = { threshold: confidence, coverage: (rank + 1) / order.length, precision };
+    }
+  }
+
+  return best;
+}
+
+/** Measures coverage and precision of a fixed threshold on new data. */
+export function applyThreshold(confidences: number[], correct: boolean[], threshold: number): { coverage: number; precision: number } {
+  let kept = 0;
+  let hits = 0;
+
+  confidences.forEach((confidence, index) => {
+    if (confidence >= threshold) {
+      kept++;
+      hits += correct[index] ? 1 : 0;
+    }
+  });
+
+  return { coverage: kept / Math.max(confidences.length, 1), precision: kept === 0 ? 1 : hits / kept };
+}

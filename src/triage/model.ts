@@ -1,0 +1,215 @@
+/**
+ * The triage model for one ticket field: hashed TF-IDF features, a
+ * multinomial logistic regression, temperature-scaled probabilities, an
+ * abstention threshold chosen for a target precision and, when validation
+ * data contains out-of-scope examples, an out-of-scope rule. Training and
+ * prediction are pure functions; the model serialises to JSON for storage.
+ */
+import { pickThreshold } from './abstention.ts';
+import { fitTemperature } from './calibration.ts';
+import { featureCount, fitVectorizer, vectorize, type FeatureOptions, type Vectorizer } from './features.ts';
+import { buildNeighbourIndex, maxSimilarity, type NeighbourIndex } from './neighbours.ts';
+import { isOutOfScope, tuneOutOfScopeRule, type OutOfScopeRule } from './oos.ts';
+import { createRandom, shuffleInPlace } from './random.ts';
+import { computeLogits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxOptions } from './softmax.ts';
+import type { SparseVector } from './sparse.ts';
+
+export interface TrainingExample {
+  text: string;
+  label: string;
+  /** Structured fields (channel, product, tier...) that become extra categorical features. */
+  features?: Record<string, string | number | boolean>;
+}
+
+export type TicketInput = Omit<TrainingExample, 'label'>;
+
+export interface TrainOptions {
+  features: Partial<FeatureOptions>;
+  softmax: Partial<SoftmaxOptions>;
+  /** Share of the examples held out for calibration when no validation set is given. */
+  validationShare: number;
+  targetPrecision: number;
+  /** Label that marks out-of-scope examples, in training or validation data. */
+  outOfScopeLabel: string;
+  /** Retrain on training plus validation data after calibrating, keeping the tuned temperature and thresholds. */
+  refit: boolean;
+  seed: number;
+}
+
+export const defaultTrainOptions: TrainOptions = {
+  features: {},
+  softmax: {},
+  validationShare: 0.15,
+  targetPrecision: 0.9,
+  outOfScopeLabel: 'oos',
+  refit: false,
+  seed: 7,
+};
+
+export interface TriageModel {
+  labels: string[];
+  vectorizer: Vectorizer;
+  classifier: SoftmaxModel;
+  temperature: number;
+  /** Calibrated confidence below which a prediction abstains. */
+  threshold: number;
+  targetPrecision: number;
+  /** Coverage that the threshold reached on validation data. */
+  validationCoverage: number;
+  outOfScope?: { rule: OutOfScopeRule; neighbours: NeighbourIndex; label: string };
+}
+
+export interface Prediction {
+  /** The predicted label, or null when the model abstains. */
+  label: string | null;
+  /** Best label even when abstaining, so a reviewer sees what the model leaned to. */
+  bestLabel: string;
+  confidence: number;
+  abstained: boolean;
+  outOfScope: boolean;
+  probabilities: { label: string; probability: number }[];
+}
+
+/** Joins the text and structured features into the string the vectorizer reads. */
+export function exampleText(example: TicketInput): string {
+  const parts = [example.text];
+  for (const [key, value] of Object.entries(example.features ?? {})) {
+    parts.push(`zzf${sanitize(key)}x${sanitize(String(value))}`);
+  }
+  return parts.join(' ');
+}
+
+function sanitize(value: string): string {
+  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_');
+}
+
+/** Splits examples into training and validation parts, stratified by label and seeded. */
+export function splitExamples<T extends { label: string }>(examples: T[], validationShare: number, seed: number): { train: T[]; validation: T[] } {
+  const byLabel = new Map<string, T[]>();
+  for (const example of examples) {
+    const group = byLabel.get(example.label) ?? [];
+    group.push(example);
+    byLabel.set(example.label, group);
+  }
+
+  const random = createRandom(seed);
+  const train: T[] = [];
+  const validation: T[] = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const group = shuffleInPlace([...byLabel.get(label)!], random);
+    const held = group.length >= 2 ? Math.max(1, Math.round(group.length * validationShare)) : 0;
+    validation.push(...group.slice(0, held));
+    train.push(...group.slice(held));
+  }
+
+  return { train, validation };
+}
+
+function fitClassifier(examples: TrainingExample[], labels: string[], options: TrainOptions): { vectorizer: Vectorizer; classifier: SoftmaxModel; vectors: SparseVector[] } {
+  const texts = examples.map(exampleText);
+  const vectorizer = fitVectorizer(texts, options.features);
+  const vectors = texts.map((text) => vectorize(vectorizer, text));
+  const labelIndex = new Map(labels.map((label, index) => [label, index]));
+  const targets = examples.map((example) => labelIndex.get(example.label)!);
+  const classifier = trainSoftmax(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.softmax });
+
+  return { vectorizer, classifier, vectors };
+}
+
+/**
+ * Trains a model for one field. Validation examples (held out from the
+ * training examples when not given) tune the temperature, the abstention
+ * threshold and, when some carry outOfScopeLabel, the out-of-scope rule.
+ */
+export function trainTriageModel(examples: TrainingExample[], options: Partial<TrainOptions> = {}, validation?: TrainingExample[]): TriageModel {
+  const resolved = { ...defaultTrainOptions, ...options };
+  const split = validation ? { train: examples, validation } : splitExamples(examples, resolved.validationShare, resolved.seed);
+  const labels = [...new Set(split.train.map((example) => example.label))].sort();
+  let { vectorizer, classifier, vectors } = fitClassifier(split.train, labels, resolved);
+  const model: TriageModel = { labels, vectorizer, classifier, temperature: 1, threshold: 0, targetPrecision: resolved.targetPrecision, validationCoverage: 1 };
+  const known = split.validation.filter((example) => model.labels.includes(example.label));
+
+  calibrate(model, known.length > 0 ? known : split.train, resolved);
+  if (split.validation.some((example) => example.label === resolved.outOfScopeLabel)) {
+    tuneOutOfScope(model, buildNeighbourIndex(vectors, featureCount(vectorizer)), split.validation, resolved.outOfScopeLabel);
+  }
+
+  if (resolved.refit && split.validation.length > 0) {
+    const all = [...split.train, ...split.validation.filter((example) => labels.includes(example.label))];
+    ({ vectorizer, classifier, vectors } = fitClassifier(all, labels, resolved));
+    Object.assign(model, { vectorizer, classifier });
+    if (model.outOfScope) model.outOfScope.neighbours = buildNeighbourIndex(vectors, featureCount(vectorizer));
+  }
+
+  return model;
+}
+
+function calibrate(model: TriageModel, validation: TrainingExample[], options: TrainOptions) {
+  const labelIndex = new Map(model.labels.map((label, index) => [label, index]));
+  const logits = validation.map((example) => computeLogits(model.classifier, vectorize(model.vectorizer, exampleText(example)), new Float64Array(model.labels.length)));
+  const targets = validation.map((example) => labelIndex.get(example.label)!);
+  model.temperature = fitTemperature(logits, targets);
+
+  const confidences: number[] = [];
+  const correct: boolean[] = [];
+  logits.forEach((row, index) => {
+    const probabilities = softmaxInPlace(Float64Array.from(row), model.temperature);
+    const best = argMax(probabilities);
+    confidences.push(probabilities[best]);
+    correct.push(best === targets[index]);
+  });
+
+  const choice = pickThreshold(confidences, correct, options.targetPrecision);
+  model.threshold = choice.threshold;
+  model.validationCoverage = choice.coverage;
+}
+
+function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validation: TrainingExample[], outOfScopeLabel: string) {
+  const scratch = new Float32Array(neighbours.documentCount);
+  const samples = validation.map((example) => {
+    const vector = vectorize(model.vectorizer, exampleText(example));
+    const probabilities = softmaxInPlace(computeLogits(model.classifier, vector, new Float64Array(model.labels.length)), model.temperature);
+    const best = argMax(probabilities);
+
+    return {
+      confidence: probabilities[best],
+      similarity: maxSimilarity(neighbours, vector, scratch),
+      correct: model.labels[best] === example.label,
+      outOfScope: example.label === outOfScopeLabel,
+      predictedOutOfScope: model.labels[best] === outOfScopeLabel,
+    };
+  });
+
+  model.outOfScope = { rule: tuneOutOfScopeRule(samples), neighbours, label: outOfScopeLabel };
+}
+
+function argMax(values: Float64Array): number {
+  let best = 0;
+  for (let index = 1; index < values.length; index++) {
+    if (values[index] > values[best]) best = index;
+  }
+  return best;
+}
+
+/** Predicts one ticket's label with calibrated probabilities, abstaining when unsure or out of scope. */
+export function predict(model: TriageModel, ticket: TicketInput, topK = 3): Prediction {
+  const vector = vectorize(model.vectorizer, exampleText(ticket));
+  const probabilities = softmaxInPlace(computeLogits(model.classifier, vector, new Float64Array(model.labels.length)), model.temperature);
+  const best = argMax(probabilities);
+  const confidence = probabilities[best];
+  const bestLabel = model.labels[best];
+  const outOfScope = model.outOfScope
+    ? isOutOfScope(model.outOfScope.rule, { confidence, similarity: maxSimilarity(model.outOfScope.neighbours, vector), predictedOutOfScope: bestLabel === model.outOfScope.label })
+    : false;
+  const abstained = outOfScope || confidence < model.threshold;
+  const ranked = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a]).slice(0, topK);
+
+  return {
+    label: abstained ? null : bestLabel,
+    bestLabel,
+    confidence,
+    abstained,
+    outOfScope,
+    probabilities: ranked.map((index) => ({ label: model.labels[index], probability: probabilities[index] })),
+  };
+}
