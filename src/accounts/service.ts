@@ -2,6 +2,7 @@ import { AppError, notFound } from '../core/errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import type { Db, Queryable } from '../store/index.ts';
+import { recomputeAfterAccountChange } from '../impact/index.ts';
 import { loadCustomFields, resolveTerm, validateCustomValues, type VocabularyCache } from '../vocabularies/index.ts';
 import type { CreateAccountInput, CreateContactInput, UpdateAccountInput, UpdateContactInput } from './schemas.ts';
 
@@ -92,13 +93,19 @@ export async function createAccount(db: Db, vocabularies: VocabularyCache, actor
   return toAccount(row);
 }
 
+/** Account fields the business-impact score reads. */
+const impactInputs = ['arr', 'tier', 'healthScore', 'renewalDate'] as const;
+
 export async function updateAccount(db: Db, vocabularies: VocabularyCache, actor: Actor, id: number, input: UpdateAccountInput): Promise<Row> {
   const { version, ...fields } = input;
   const [existing] = await db.query<{ custom: Row }>('select custom from accounts where id = $1', [id]);
   if (!existing) throw notFound('Account', id);
   const values = await normaliseAccount(db, vocabularies, fields, existing.custom);
-  const row = await db.transaction((tx) => updateRecord(tx, 'accounts', 'Account', accountColumns, id, version, values, actor))
-    .catch((error) => rethrowDuplicate(error, 'account'));
+  const row = await db.transaction(async (tx) => {
+    const updated = await updateRecord(tx, 'accounts', 'Account', accountColumns, id, version, values, actor);
+    if (impactInputs.some((field) => fields[field] !== undefined)) await recomputeAfterAccountChange(tx, id);
+    return updated;
+  }).catch((error) => rethrowDuplicate(error, 'account'));
   return toAccount(row);
 }
 

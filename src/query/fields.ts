@@ -43,6 +43,7 @@ export const columnFields: ColumnFieldSpec[] = [
   { name: 'updated', table: 'tickets', column: 'updated_at', direction: 'past', aliases: ['updated_at'], description: 'When the ticket last changed' },
   { name: 'solved', table: 'tickets', column: 'solved_at', direction: 'past', aliases: ['solved_at'], description: 'When the ticket was solved' },
   { name: 'closed', table: 'tickets', column: 'closed_at', direction: 'past', aliases: ['closed_at'], description: 'When the ticket was closed' },
+  { name: 'impact', table: 'tickets', column: 'impact_score', aliases: ['impact_score'], description: 'Business-impact score, 0 to 100' },
   { name: 'first_response', table: 'tickets', column: 'first_response_at', direction: 'past', aliases: ['first_response_at'], description: 'When an agent first replied' },
   { name: 'account.tier', table: 'accounts', column: 'tier', vocabulary: 'tier', description: 'Subscription tier of the account' },
   { name: 'account.arr', table: 'accounts', column: 'arr', description: 'Annual recurring revenue of the account' },

@@ -17,6 +17,8 @@ import { registerOpsRoutes } from './ops.ts';
 import { registerSchemaRoutes } from './schemas.ts';
 import { registerQueryRoutes } from '../query/index.ts';
 import { registerWebConsole } from './web.ts';
+import { registerEventRoutes } from '../events/index.ts';
+import { registerImpactRoutes } from '../impact/index.ts';
 
 export interface BuildAppOptions {
   /** Serve the built web console from web/dist when it exists. */
@@ -74,6 +76,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerComponentRoutes(app, context);
   await registerSchemaRoutes(app);
   await registerQueryRoutes(app, context);
+  await registerEventRoutes(app, context);
+  await registerImpactRoutes(app, context);
 
   if (options.serveConsole) {
     await registerWebConsole(app);

@@ -30,10 +30,12 @@ const sortExpressions: Record<string, string> = {
   priority: 't.priority',
   status: `(case t.status when 'new' then 1 when 'open' then 2 when 'pending' then 3 when 'on_hold' then 4 when 'solved' then 5 else 6 end)`,
   id: 't.id',
+  // Tickets not yet scored sort as -1, below every score, so the keyset comparison never meets a null.
+  impact: 'coalesce(t.impact_score, -1)',
 };
 
 const sortValueTypes: Record<string, string> = {
-  created_at: 'timestamptz', updated_at: 'timestamptz', priority: 'text', status: 'integer', id: 'bigint',
+  created_at: 'timestamptz', updated_at: 'timestamptz', priority: 'text', status: 'integer', id: 'bigint', impact: 'numeric',
 };
 
 function splitList(value: string): string[] {
@@ -104,7 +106,7 @@ export function buildTicketFilters(
 
 /** Query-language sort fields that the list route can page through with a keyset cursor. */
 const querySortFields: Record<string, string> = {
-  created: 'created_at', updated: 'updated_at', priority: 'priority', status: 'status', id: 'id',
+  created: 'created_at', updated: 'updated_at', priority: 'priority', status: 'status', id: 'id', impact: 'impact',
 };
 
 function queryError(message: string, value: unknown, fix: string): AppError {

@@ -2,6 +2,7 @@ import { AppError } from '../core/errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Queryable } from '../store/index.ts';
+import { recomputeTicketImpact } from '../impact/index.ts';
 import { statusAfterMessage, timestampsForTransition, type TicketStatus } from './lifecycle.ts';
 import { assertTicketExists, findTicketRow } from './read.ts';
 import type { AddMessageInput, Message } from './schemas.ts';
@@ -89,6 +90,8 @@ export async function addMessage(deps: TicketDeps, actor: Actor, ticketId: numbe
     );
     const changes: Record<string, [unknown, unknown]> = { message: [null, { id: message.id, kind: input.kind }] };
     if (to !== from) changes.status = [from, to];
+    // A reopened ticket missed the account changes made while it was solved.
+    if (to !== from) await recomputeTicketImpact(tx, [ticketId]);
     await recordAudit(tx, { entity: 'ticket', entityId: ticketId, action: input.kind === 'internal' ? 'note_added' : 'reply_added', actor, changes });
     return message.id;
   });

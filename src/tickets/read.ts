@@ -49,6 +49,7 @@ export interface TicketRow {
   first_response_at: Date | null;
   solved_at: Date | null;
   closed_at: Date | null;
+  impact_score: number | null;
   version: number;
 }
 
@@ -79,6 +80,7 @@ export function toTicket(row: TicketRow): Ticket {
     firstResponseAt: isoOrNull(row.first_response_at),
     solvedAt: isoOrNull(row.solved_at),
     closedAt: isoOrNull(row.closed_at),
+    impactScore: row.impact_score,
     version: row.version,
   };
 }

@@ -29,6 +29,7 @@ export const ticketSchema = z.object({
   firstResponseAt: timestamp.nullable(),
   solvedAt: timestamp.nullable(),
   closedAt: timestamp.nullable(),
+  impactScore: z.number().nullable().describe('Business-impact score, 0 to 100; GET /api/v1/tickets/{id}/impact gives its breakdown'),
   version: z.number().int(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
@@ -103,7 +104,7 @@ export const addMessageBody = z.strictObject({
 });
 export type AddMessageInput = z.infer<typeof addMessageBody>;
 
-export const sortFields = ['created_at', 'updated_at', 'priority', 'status', 'id'] as const;
+export const sortFields = ['created_at', 'updated_at', 'priority', 'status', 'id', 'impact'] as const;
 const sortParam = z.string().regex(new RegExp(`^-?(${sortFields.join('|')})$`), `use one of ${sortFields.join(', ')}, with a leading - for descending`);
 const csv = z.string().max(500);
 

@@ -2,6 +2,7 @@ import { AppError } from '../core/errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import type { Db, Queryable } from '../store/index.ts';
+import { recomputeTicketImpact } from '../impact/index.ts';
 import { loadCustomFields, resolveTerm, validateCustomValues, type Vocabularies, type VocabularyCache } from '../vocabularies/index.ts';
 import { assertTransition, isTicketStatus, timestampsForTransition, type TicketStatus } from './lifecycle.ts';
 import { assertTicketExists, findTicketRow, getTicket, versionConflict, type TicketRow } from './read.ts';
@@ -66,6 +67,7 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
         requester ? 'customer' : 'agent', requester ? null : actor.agentId, input.description, JSON.stringify(input.attachments ?? []),
         actor.kind, actor.agentId, JSON.stringify({ status: [null, status], priority: [null, priority] })],
     );
+    await recomputeTicketImpact(tx, [ticket.id]);
     return ticket.id;
   }).catch((error) => rethrowUniqueViolation(error, input.externalId));
 
@@ -140,6 +142,7 @@ export async function updateTicket(deps: TicketDeps, actor: Actor, id: number, i
         merged.assignee_id, merged.account_id, merged.tags, JSON.stringify(merged.custom), stamps.solvedAt, stamps.closedAt],
     );
     await recordAudit(tx, { entity: 'ticket', entityId: id, action: 'updated', actor, changes });
+    if ('priority' in changes || 'account_id' in changes || 'status' in changes) await recomputeTicketImpact(tx, [id]);
   });
 
   return getTicket(deps.db, id);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { demoMessages } from '../../demo/messages.ts';
 import { generateDemo, maxDemoTickets, type DemoSummary } from '../../demo/index.ts';
 import { CliError, withContext } from '../context.ts';
+import { recomputeAllImpact } from '../../impact/index.ts';
 
 interface DemoCommandOptions {
   seed: string;
@@ -24,7 +25,11 @@ export function registerDemoCommand(program: Command) {
       const tickets = parseInteger('--tickets', options.tickets, maxDemoTickets);
       const now = options.now === undefined ? undefined : parseDate(options.now);
 
-      const summary = await withContext((context) => generateDemo(context.db, { seed, tickets, now, force: options.force === true }));
+      const summary = await withContext(async (context) => {
+        const generated = await generateDemo(context.db, { seed, tickets, now, force: options.force === true });
+        await recomputeAllImpact(context.db, { today: generated.now.toISOString().slice(0, 10) });
+        return generated;
+      });
 
       process.stdout.write(formatSummary(summary));
     });
