@@ -71,13 +71,16 @@ function scoreRule(rule: OutOfScopeRule, samples: OutOfScopeSample[]): number {
   return (inScopeAccuracy + outOfScopeRecall) / 2;
 }
 
+/** Candidate thresholds: midpoints between neighbouring sorted values, at 60 evenly spaced ranks. */
 function quantileGrid(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const grid = new Set<number>([0]);
+  const steps = 60;
 
-  for (let step = 1; step < 40; step++) {
-    grid.add(sorted[Math.floor((step / 40) * sorted.length)] ?? 0);
+  for (let step = 0; step < steps && sorted.length > 1; step++) {
+    const rank = Math.min(sorted.length - 2, Math.floor((step / steps) * sorted.length));
+    grid.add((sorted[rank] + sorted[rank + 1]) / 2);
   }
 
-  return [...grid];
+  return [...grid].sort((a, b) => a - b);
 }
