@@ -30,7 +30,8 @@ export interface EnqueueOptions {
   runAt?: Date;
   /**
    * A business key that makes enqueueing idempotent: while a job with this key
-   * exists in any status, enqueueing again returns that job instead.
+   * exists in any status, enqueueing again returns that job instead. Done jobs
+   * are deleted after the worker's retention period, which frees their keys.
    */
   uniqueKey?: string;
   /** Payload version when the job is given by name; defaults to 1. */
@@ -155,7 +156,27 @@ export async function requeueStaleJobs(queryable: Queryable, staleAfterMs: numbe
   );
 }
 
-/** Counts jobs by status (done jobs excluded), for metrics. */
+/**
+ * Deletes up to `limit` done jobs that finished more than `retainMs` ago and
+ * returns how many it deleted. Failed jobs are kept for an operator to read.
+ */
+export async function deleteFinishedJobs(queryable: Queryable, retainMs: number, limit = 1_000): Promise<number> {
+  const rows = await queryable.query(
+    `delete from jobs where id in (
+       select id from jobs
+       where status = 'done' and finished_at < now() - $1::double precision * interval '1 millisecond'
+       limit $2
+     )
+     returning id`,
+    [retainMs, limit],
+  );
+  return rows.length;
+}
+
+/**
+ * Counts jobs by status (done jobs excluded), for metrics.
+ * NOTE: this scans the table, which stays small only because the sweeper deletes old done jobs.
+ */
 export async function countJobsByStatus(queryable: Queryable): Promise<Record<Exclude<JobStatus, 'done'>, number>> {
   const rows = await queryable.query<{ status: JobStatus; count: number }>(
     `select status, count(*)::int8 as count from jobs where status <> 'done' group by status`,

@@ -4,7 +4,7 @@ import type { AppContext } from '../core/context.ts';
 import type { Logger } from '../core/logger.ts';
 import { defaultBackoff, jitter, retryDelayMs, type BackoffOptions } from './backoff.ts';
 import type { JobDefinition } from './definition.ts';
-import { claimJobs, completeJob, extendLocks, recordFailure, requeueStaleJobs, type JobRow } from './queue.ts';
+import { claimJobs, completeJob, deleteFinishedJobs, extendLocks, recordFailure, requeueStaleJobs, type JobRow } from './queue.ts';
 
 export interface JobWorkerOptions {
   context: AppContext;
@@ -20,6 +20,8 @@ export interface JobWorkerOptions {
   /** Pause between sweeps, in milliseconds. */
   sweepIntervalMs?: number;
   backoff?: BackoffOptions;
+  /** How long done jobs stay in the table before the sweeper deletes them, in milliseconds. */
+  retainDoneMs?: number;
 }
 
 const messages = {
@@ -32,6 +34,7 @@ const messages = {
   jobFailed: 'job failed permanently',
   jobLostLock: 'job lock lost before the result was stored',
   staleRequeued: 'stale running job re-queued',
+  doneDeleted: 'old done jobs deleted',
   unknownJob: 'no handler is registered for this job name',
 } as const;
 
@@ -52,6 +55,7 @@ export class JobWorker {
   private readonly staleAfterMs: number;
   private readonly sweepIntervalMs: number;
   private readonly backoff: BackoffOptions;
+  private readonly retainDoneMs: number;
   private readonly running = new Map<number, Promise<void>>();
   private pollTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -69,6 +73,7 @@ export class JobWorker {
     this.staleAfterMs = options.staleAfterMs ?? 5 * 60_000;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
     this.backoff = options.backoff ?? defaultBackoff;
+    this.retainDoneMs = options.retainDoneMs ?? 7 * 24 * 60 * 60_000;
   }
 
   /** Starts polling; returns at once. */
@@ -114,12 +119,20 @@ export class JobWorker {
     return claimed.length;
   }
 
-  /** Re-queues (or fails) running jobs whose lock went stale; returns how many. */
+  /**
+   * Re-queues (or fails) running jobs whose lock went stale and returns how
+   * many, then deletes done jobs older than the retention period.
+   */
   async sweep(): Promise<number> {
     this.lastSweepAt = Date.now();
     const swept = await requeueStaleJobs(this.context.db, this.staleAfterMs);
     for (const job of swept) {
       this.logger.warn({ jobId: job.id, jobName: job.name, status: job.status }, messages.staleRequeued);
+    }
+
+    const deleted = await deleteFinishedJobs(this.context.db, this.retainDoneMs);
+    if (deleted > 0) {
+      this.logger.info({ deleted }, messages.doneDeleted);
     }
 
     return swept.length;

@@ -226,6 +226,23 @@ describe('JobWorker safety', () => {
   });
 });
 
+describe('JobWorker cleanup', () => {
+  it('deletes done jobs after retention', async () => {
+    const old = await enqueueJob(context.db, 'test.old', {});
+    const recent = await enqueueJob(context.db, 'test.recent', {});
+    const failed = await enqueueJob(context.db, 'test.failed-long-ago', {});
+    await context.db.query(`update jobs set status = 'done', finished_at = now() - interval '2 days' where id = $1`, [old.id]);
+    await context.db.query(`update jobs set status = 'done', finished_at = now() - interval '1 hour' where id = $1`, [recent.id]);
+    await context.db.query(`update jobs set status = 'failed', finished_at = now() - interval '2 days' where id = $1`, [failed.id]);
+
+    const worker = new JobWorker({ context, jobs: [], workerId: 'sweeper', retainDoneMs: 24 * 60 * 60_000 });
+    await worker.sweep();
+
+    const remaining = await context.db.query<{ id: number }>('select id from jobs order by id');
+    expect(remaining.map((job) => job.id)).toEqual([recent.id, failed.id]);
+  });
+});
+
 describe('JobWorker polling', () => {
   it('runs each of 50 jobs once with two workers', async () => {
     const runs = new Map<number, number>();
