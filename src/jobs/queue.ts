@@ -108,7 +108,7 @@ export async function completeJob(queryable: Queryable, id: number, workerId: st
 /**
  * Records a failed run: the job is queued again after `retryInMs`, or marked
  * failed when `retryInMs` is null. Returns the new status, or null when this
- * worker no longer holds the job.
+ * worker no longer owns its lock.
  */
 export async function recordFailure(
   queryable: Queryable,

@@ -42,7 +42,7 @@ const messages = {
  * Runs jobs from the jobs table. Polling uses a self-rescheduling timer with
  * jitter: the next poll is set only after the previous one finished, so polls
  * never overlap, and it is set at once when a poll filled every slot.
- * While a handler runs, the worker renews the job's lock; the sweeper of any
+ * While a handler runs, the worker renews the job's lock. The sweeper of any
  * worker re-queues jobs whose lock went stale, so a crashed worker loses nothing.
  */
 export class JobWorker {
