@@ -18,7 +18,9 @@ import { registerSchemaRoutes } from './schemas.ts';
 import { registerQueryRoutes } from '../query/index.ts';
 import { registerWebConsole } from './web.ts';
 import { registerEventRoutes } from '../events/index.ts';
+import { registerHealthRoutes } from '../health/index.ts';
 import { registerImpactRoutes } from '../impact/index.ts';
+import { registerQueryFieldRoutes, registerViewRoutes } from '../views/index.ts';
 
 export interface BuildAppOptions {
   /** Serve the built web console from web/dist when it exists. */
@@ -77,7 +79,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerSchemaRoutes(app);
   await registerQueryRoutes(app, context);
   await registerEventRoutes(app, context);
+  await registerHealthRoutes(app, context);
   await registerImpactRoutes(app, context);
+  await registerViewRoutes(app, context, vocabularies);
+  await registerQueryFieldRoutes(app, context);
 
   if (options.serveConsole) {
     await registerWebConsole(app);

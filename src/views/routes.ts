@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../core/context.ts';
+import { requireRole } from '../http/actor.ts';
+import { FieldRegistryCache } from '../query/index.ts';
+import type { VocabularyCache } from '../vocabularies/index.ts';
+import { createViewBody, listViewsQuery, updateViewBody, viewIdParams } from './schemas.ts';
+import { addCounts, createView, deleteView, getView, listViews, updateView, type QueryEnv } from './service.ts';
+
+/**
+ * Saved views at /api/v1/views. Every role may keep personal views; shared
+ * views (no owner) are visible to all and changed only by admins.
+ */
+export async function registerViewRoutes(app: FastifyInstance, context: AppContext, vocabularies: VocabularyCache) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = context;
+  const tags = ['views'];
+  const registry = new FieldRegistryCache();
+  const queryEnv = async (): Promise<QueryEnv> => ({ vocabularies: await vocabularies.get(db), registry: await registry.get(db) });
+
+  api.get('/api/v1/views', { schema: { tags, querystring: listViewsQuery } }, async (request) => {
+    const actor = requireRole(request, 'viewer');
+    const views = await listViews(db, actor);
+    return { items: request.query.counts === 'true' ? await addCounts(db, views, await queryEnv(), actor) : views };
+  });
+
+  api.get('/api/v1/views/:id', { schema: { tags, params: viewIdParams } }, async (request) => {
+    const actor = requireRole(request, 'viewer');
+    return getView(db, actor, request.params.id);
+  });
+
+  api.post('/api/v1/views', { schema: { tags, body: createViewBody } }, async (request, reply) => {
+    const actor = requireRole(request, 'viewer');
+    reply.status(201);
+    return createView(db, actor, request.body, await queryEnv());
+  });
+
+  api.patch('/api/v1/views/:id', { schema: { tags, params: viewIdParams, body: updateViewBody } }, async (request) => {
+    const actor = requireRole(request, 'viewer');
+    return updateView(db, actor, request.params.id, request.body, await queryEnv());
+  });
+
+  api.delete('/api/v1/views/:id', { schema: { tags, params: viewIdParams } }, async (request, reply) => {
+    const actor = requireRole(request, 'viewer');
+    await deleteView(db, actor, request.params.id);
+    reply.status(204);
+  });
+}
