@@ -35,6 +35,9 @@ export function registerActorHook(app: FastifyInstance, context: AppContext) {
   app.addHook('onRequest', async (request, reply) => {
     request.actor = null;
 
+    // Segment-compatible ingestion routes check their own write key, sent as HTTP Basic credentials.
+    if ((request.routeOptions.config as { writeKeyAuth?: boolean } | undefined)?.writeKeyAuth) return;
+
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       request.actor = await actorFromBearer(context.db, authorization);
