@@ -3,6 +3,7 @@ import type { AppContext } from '../core/context.ts';
 import { JobWorker } from '../jobs/index.ts';
 import { buildApp } from './app.ts';
 import { jobDefinitions } from './jobs.ts';
+import { ensureHealthSchedule } from '../health/index.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,6 +25,7 @@ export async function startServer(context: AppContext, options: StartOptions): P
 
   const worker = options.worker ? new JobWorker({ context, jobs: jobDefinitions }) : null;
   worker?.start();
+  if (worker) await ensureHealthSchedule(context.db);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
