@@ -21,6 +21,7 @@ import { registerEventRoutes } from '../events/index.ts';
 import { registerHealthRoutes } from '../health/index.ts';
 import { registerImpactRoutes } from '../impact/index.ts';
 import { registerQueryFieldRoutes, registerViewRoutes } from '../views/index.ts';
+import { registerSubscriptionRoutes } from '../accounts/subscriptions-routes.ts';
 
 export interface BuildAppOptions {
   /** Serve the built web console from web/dist when it exists. */
@@ -83,6 +84,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerImpactRoutes(app, context);
   await registerViewRoutes(app, context, vocabularies);
   await registerQueryFieldRoutes(app, context);
+  await registerSubscriptionRoutes(app, context);
 
   if (options.serveConsole) {
     await registerWebConsole(app);
