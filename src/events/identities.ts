@@ -108,16 +108,21 @@ async function accountOfGroup(tx: Queryable, groupId: string | null): Promise<nu
   return row?.id ?? null;
 }
 
-/** Links the user's earlier unresolved events to the contact and its account; returns the accounts touched. */
-async function backfillUserEvents(tx: Queryable, userId: string | null, contactId: number, accountId: number | null): Promise<number[]> {
-  if (!userId) return [];
-  const rows = await tx.query<{ account_id: number | null }>(
-    `update events set contact_id = $2, account_id = coalesce(account_id, $3)
-      where user_id = $1 and contact_id is null
-      returning account_id`,
-    [userId, contactId, accountId],
+/**
+ * Links the user's earlier events that have no contact (matched by userId or
+ * anonymousId) to the contact, and its events with no account to the account.
+ * Returns the accounts touched.
+ */
+async function backfillUserEvents(tx: Queryable, event: NormalizedEvent, contactId: number, accountId: number | null): Promise<number[]> {
+  await tx.query(
+    `update events set contact_id = $3
+      where contact_id is null and ((user_id = $1 and user_id is not null) or (anonymous_id = $2 and anonymous_id is not null))`,
+    [event.userId, event.anonymousId, contactId],
   );
-  return rows.flatMap((row) => (row.account_id === null ? [] : [row.account_id]));
+  if (accountId === null) return [];
+
+  const rows = await tx.query('update events set account_id = $2 where contact_id = $1 and account_id is null returning id', [contactId, accountId]);
+  return rows.length > 0 ? [accountId] : [];
 }
 
 /** Applies an identify call; returns the resolved contact and account and the accounts whose usage changed. */
@@ -129,7 +134,7 @@ export async function applyIdentify(tx: Queryable, event: NormalizedEvent): Prom
   }
 
   const accountId = groupAccount ?? (await accountOfContact(tx, contactId));
-  const touched = await backfillUserEvents(tx, event.userId, contactId, accountId);
+  const touched = await backfillUserEvents(tx, event, contactId, accountId);
 
   return { contactId, accountId, touched };
 }
@@ -170,8 +175,7 @@ export async function applyGroup(tx: Queryable, event: NormalizedEvent): Promise
   await tx.query('update contacts set account_id = $2 where id = $1 and account_id is distinct from $2', [contactId, accountId]);
 
   await tx.query('update events set account_id = $2 where group_id = $1 and account_id is null', [groupId, accountId]);
-  await backfillUserEvents(tx, event.userId, contactId, accountId);
-  await tx.query('update events set account_id = $2 where user_id = $1 and account_id is null', [event.userId, accountId]);
+  await backfillUserEvents(tx, event, contactId, accountId);
 
   return { contactId, accountId, touched: [accountId] };
 }

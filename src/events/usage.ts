@@ -30,6 +30,8 @@ export interface UsageSummary {
 }
 
 const interactive = `type in ('track', 'page', 'screen')`;
+// Sorted by byte order so that the feature list is the same on every engine and locale.
+const featureExpression = `coalesce(nullif(properties->>'feature', ''), name)`;
 const userKey = `coalesce('c:' || contact_id::text, 'u:' || user_id, 'a:' || anonymous_id)`;
 
 async function windowCounts(db: Queryable, accountId: number, now: string) {
@@ -63,13 +65,13 @@ async function sessionCounts(db: Queryable, accountId: number, now: string) {
 
 async function featureCounts(db: Queryable, accountId: number, now: string): Promise<FeatureUsage[]> {
   const rows = await db.query<{ feature: string; count7: number; previous7: number; count30: number }>(
-    `select coalesce(nullif(properties->>'feature', ''), name) as feature,
+    `select ${featureExpression} as feature,
             count(*) filter (where occurred_at > $2::timestamptz - interval '7 days') as count7,
             count(*) filter (where occurred_at > $2::timestamptz - interval '14 days' and occurred_at <= $2::timestamptz - interval '7 days') as previous7,
             count(*) as count30
        from events
       where account_id = $1 and type = 'track' and occurred_at > $2::timestamptz - interval '30 days' and occurred_at <= $2::timestamptz
-      group by 1 order by count30 desc, feature limit $3`,
+      group by 1 order by count30 desc, ${featureExpression} collate "C" limit $3`,
     [accountId, now, maxFeatures],
   );
 

@@ -54,6 +54,8 @@ create table events (
 create index events_account_time on events (account_id, occurred_at desc, id desc);
 -- Events that arrived before their user or group was identified, found again when it is.
 create index events_unresolved_user on events (user_id) where contact_id is null and user_id is not null;
+create index events_unresolved_anonymous on events (anonymous_id) where contact_id is null and anonymous_id is not null;
+create index events_contact_without_account on events (contact_id) where account_id is null and contact_id is not null;
 create index events_unresolved_group on events (group_id) where account_id is null and group_id is not null;
 
 create table account_usage (
