@@ -75,9 +75,30 @@ async function createServerDatabase(serverUrl: string): Promise<Db> {
     ...db,
     async close() {
       await db.close();
-      await runAdminStatement(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropServerDatabase(serverUrl, name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's Pool.end()
+ * resolves before the server has closed every backend, and `drop ... with
+ * (force)` would kill those backends and raise an unhandled error in the
+ * closing client, so wait for them (at most about 5 s) and force only then.
+ */
+async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const { rows } = await client.query('select count(*)::int as connections from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].connections === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
 }
 
 // The database name is generated above from hex digits only, so it is safe to
