@@ -12,6 +12,7 @@ import { ReferenceCache } from './references.ts';
 import { RejectsFile } from './rejects.ts';
 import type { ImportMapping, ImportOptions, ImportSummary, ReadItem, RowPosition, SourceRow, TicketDraft } from './types.ts';
 import { writeBatch, writeReferences } from './writer.ts';
+import { importAccounts } from './accounts/index.ts';
 
 export type { ImportOptions, ImportSummary, ImportFormat, RejectEntry } from './types.ts';
 export { presets } from './presets/index.ts';
@@ -198,6 +199,7 @@ async function importFiles(state: RunState) {
 export async function importFile(target: AppContext | Db, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const db = 'db' in target ? target.db : target;
+  if (options.entity === 'accounts') return importAccounts(db, options);
   const plan = planImport(options);
   const rejects = new RejectsFile(options.rejectsPath ?? `${options.path.replace(/[\\/]+$/, '')}.rejects.jsonl`);
   const references = new ReferenceCache();

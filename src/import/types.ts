@@ -57,6 +57,8 @@ export interface ImportMapping {
 export interface ImportOptions {
   /** A file, or a directory when the preset names its files. */
   path: string;
+  /** What each row becomes: a ticket (the default) or an account. */
+  entity?: 'tickets' | 'accounts';
   format?: ImportFormat;
   preset?: string;
   /** Extra field=column pairs that override the preset or default mapping. */

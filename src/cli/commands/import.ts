@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultBatchSize, importFile, parseMapOptions, presets } from '../../import/index.ts';
 import { withContext } from '../context.ts';
+import { recomputeAllImpact } from '../../impact/index.ts';
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -17,6 +18,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 interface ImportCommandOptions {
+  entity: 'tickets' | 'accounts';
   format?: 'csv' | 'json' | 'jsonl';
   preset?: string;
   map: string[];
@@ -55,8 +57,9 @@ function createProgress(enabled: boolean) {
 export function registerImportCommand(program: Command) {
   program
     .command('import')
-    .description('Import tickets from a CSV, JSON or JSON Lines file; rows that fail a check go to a rejects file')
+    .description('Import tickets, or accounts with --entity accounts, from a CSV, JSON or JSON Lines file; rows that fail a check go to a rejects file')
     .argument('<file>', 'file to import, or a directory of data set files with --preset')
+    .addOption(new Option('--entity <entity>', 'what each row becomes').choices(['tickets', 'accounts']).default('tickets'))
     .addOption(new Option('--format <format>', 'file format; by default taken from the extension').choices(['csv', 'json', 'jsonl']))
     .addOption(new Option('--preset <name>', 'column mapping of a known data set').choices(Object.keys(presets)))
     .option('--map <field=column>', 'map a ticket field to a column (repeatable), for example --map subject=Title', collect, [])
@@ -71,7 +74,8 @@ export function registerImportCommand(program: Command) {
 
       const summary = await withContext(async (context) => {
         try {
-          return await importFile(context, {
+          const result = await importFile(context, {
+            entity: options.entity,
             path: file,
             format: options.format,
             preset: options.preset,
@@ -83,6 +87,8 @@ export function registerImportCommand(program: Command) {
             batchSize: options.batch,
             onProgress: progress?.update,
           });
+          await recomputeAllImpact(context.db);
+          return result;
         } finally {
           progress?.stop();
         }
