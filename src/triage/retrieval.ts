@@ -5,9 +5,8 @@
  * times, as in a two-field BM25F.
  *
  * Written by hand because the npm search libraries (lunr, minisearch,
- * flexsearch) rank with their own fixed formulas and cannot add the character
- * n-gram re-ranking or the field weighting tuned here; PostgreSQL full-text
- * search is used for keyword search, but ts_rank is not BM25.
+ * flexsearch) offer no character n-gram re-ranking or per-field weights tuned
+ * on labelled duplicates, and PostgreSQL's ts_rank is not BM25.
  */
 import { hashString } from './hash.ts';
 import { tokenize } from './text.ts';

@@ -2,11 +2,12 @@
  * Multinomial logistic regression on sparse vectors, trained by stochastic
  * gradient descent with per-weight Adagrad step sizes.
  *
- * Written by hand because no npm package trains a multi-class linear model on
- * sparse hashed features in process: `natural`'s classifiers work on bags of
- * stemmed words with dense per-class tables and take minutes at this size, and
- * the numeric libraries (ml-logistic-regression and similar) need dense
- * matrices, which at a million feature columns do not fit in memory.
+ * Written by hand because the npm classifiers this project could use do not
+ * fit: `natural`'s BayesClassifier and LogisticRegressionClassifier work on
+ * stemmed word bags with a dense vocabulary-sized array per document (its
+ * naive Bayes is the peer baseline in `casebook eval`), and the numeric
+ * logistic-regression packages take dense matrices, which at hundreds of
+ * thousands of hashed columns do not fit in memory.
  */
 import { createRandom, shuffleInPlace } from './random.ts';
 import type { SparseVector } from './sparse.ts';

@@ -22,7 +22,7 @@ export function runPeerBaseline(train: TrainingExample[], test: TrainingExample[
   classifier.train();
 
   const trained = performance.now();
-  const predictions = test.map((example) => classifier.classify(example.text.slice(0, peerTextLimit)));
+  const predictions = test.map((example) => String(classifier.classify(example.text.slice(0, peerTextLimit))));
 
   return {
     name: 'natural.BayesClassifier',

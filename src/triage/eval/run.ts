@@ -84,6 +84,8 @@ function combineReports(preset: string, field: string | undefined, reports: Clas
       name: reports[0]?.peer.name,
       accuracy: accuracy(expected, reports.flatMap((report) => report.predictions.expected.map((_, index) => peerPrediction(report, index)))),
       macro_f1: peerMacro,
+      train_seconds: reports.reduce((sum, report) => sum + report.peer.train_seconds, 0),
+      inference_ms_per_ticket: weightedMean(reports, (report) => report.peer.inference_ms_per_ticket),
       ...(single?.peer.in_scope_accuracy !== undefined ? { in_scope_accuracy: single.peer.in_scope_accuracy, oos_recall: single.peer.oos_recall } : {}),
     },
     tasks,

@@ -1,0 +1,94 @@
+/** HTTP routes of live triage: a ticket's predictions and the decisions on them, and the admin model pages. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
+import { requireRole } from '../../http/actor.ts';
+import { enqueueJob } from '../../jobs/index.ts';
+import type { VocabularyCache } from '../../vocabularies/index.ts';
+import { acceptPrediction, correctPrediction, listPredictions, rejectPrediction } from './decisions.ts';
+import { allowedValues, listTriageFields } from './fields.ts';
+import { trainModelsJobSpec } from './job-specs.ts';
+import { activateModel } from './models.ts';
+import { getModelsOverview } from './overview.ts';
+
+const id = z.coerce.number().int().positive();
+const ticketParams = z.object({ id });
+const predictionParams = z.object({ id, predictionId: id });
+const version = z.number().int().positive().describe('The ticket version the agent saw; a stale one gets version_conflict');
+
+export async function registerTriageRoutes(app: FastifyInstance, context: AppContext, vocabularies: VocabularyCache) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = context;
+  const deps = { db, vocabularies };
+  const tags = ['triage'];
+
+  api.get('/api/v1/tickets/:id/predictions', { schema: { tags, params: ticketParams } }, async (request) => {
+    requireRole(request, 'viewer');
+    return { items: await listPredictions(db, request.params.id) };
+  });
+
+  api.post('/api/v1/tickets/:id/predictions/:predictionId/accept', { schema: { tags, params: predictionParams, body: z.strictObject({ version }) } }, async (request) => {
+    const actor = requireRole(request, 'agent');
+    return acceptPrediction(deps, actor, request.params.id, request.params.predictionId, request.body.version);
+  });
+
+  api.post('/api/v1/tickets/:id/predictions/:predictionId/correct', {
+    schema: { tags, params: predictionParams, body: z.strictObject({ value: z.string().min(1).max(200), version }) },
+  }, async (request) => {
+    const actor = requireRole(request, 'agent');
+    return correctPrediction(deps, actor, request.params.id, request.params.predictionId, request.body.value, request.body.version);
+  });
+
+  api.post('/api/v1/tickets/:id/predictions/:predictionId/reject', { schema: { tags, params: predictionParams } }, async (request) => {
+    const actor = requireRole(request, 'agent');
+    return rejectPrediction(db, actor, request.params.id, request.params.predictionId);
+  });
+
+  api.get('/api/v1/triage/fields', { schema: { tags } }, async (request) => {
+    requireRole(request, 'viewer');
+    const fields = await listTriageFields(db);
+    return { items: await Promise.all(fields.map(async (field) => ({ field: field.name, values: await allowedValues(db, field) }))) };
+  });
+
+  api.get('/api/v1/triage/models', { schema: { tags } }, async (request) => {
+    requireRole(request, 'admin');
+    return getModelsOverview(db);
+  });
+
+  api.post('/api/v1/triage/models/:id/activate', { schema: { tags, params: ticketParams } }, async (request) => {
+    requireRole(request, 'admin');
+    return activateModel(db, request.params.id);
+  });
+
+  api.post('/api/v1/triage/train', { schema: { tags } }, async (request, reply) => {
+    requireRole(request, 'admin');
+    const job = await enqueueJob(db, trainModelsJobSpec, { reason: 'admin' }, { uniqueKey: `triage.train:admin:${new Date().toISOString().slice(0, 16)}` });
+    return reply.status(202).send({ jobId: job.id, created: job.created });
+  });
+
+  api.patch('/api/v1/triage/custom-fields/:key', {
+    schema: { tags, params: z.object({ key: z.string().regex(/^[a-z][a-z0-9_]*$/) }), body: z.strictObject({ predicted: z.boolean() }) },
+  }, async (request) => {
+    requireRole(request, 'admin');
+    return setCustomFieldPredicted(context, request.params.key, request.body.predicted);
+  });
+}
+
+async function setCustomFieldPredicted(context: AppContext, key: string, predicted: boolean) {
+  const rows = await context.db.query<{ key: string; type: string }>(
+    "select key, type from custom_field_definitions where entity = 'ticket' and key = $1", [key],
+  );
+  if (rows.length === 0) {
+    throw new AppError('not_found', `Custom ticket field ${key} was not found`, [{ field: 'key', value: key, fix: 'create the field under /api/v1/custom-fields first' }]);
+  }
+  if (rows[0].type !== 'vocabulary') {
+    throw new AppError('invalid_input', `Custom field ${key} is of type ${rows[0].type}; only vocabulary fields can be predicted`, [
+      { field: 'key', value: key, fix: 'mark a custom field of type vocabulary' },
+    ]);
+  }
+
+  await context.db.query("update custom_field_definitions set predicted = $2 where entity = 'ticket' and key = $1", [key, predicted]);
+  return { field: `custom.${key}`, predicted };
+}
