@@ -20,7 +20,9 @@ import { registerWebConsole } from './web.ts';
 import { registerEventRoutes } from '../events/index.ts';
 import { registerHealthRoutes } from '../health/index.ts';
 import { registerImpactRoutes } from '../impact/index.ts';
+import { registerAssistRoutes } from '../triage/assist/index.ts';
 import { registerQueryFieldRoutes, registerViewRoutes } from '../views/index.ts';
+import { registerTriageRoutes } from '../triage/live/index.ts';
 import { registerSubscriptionRoutes } from '../accounts/subscriptions-routes.ts';
 
 export interface BuildAppOptions {
@@ -82,8 +84,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerEventRoutes(app, context);
   await registerHealthRoutes(app, context);
   await registerImpactRoutes(app, context);
+  await registerAssistRoutes(app, context);
   await registerViewRoutes(app, context, vocabularies);
   await registerQueryFieldRoutes(app, context);
+  await registerTriageRoutes(app, context, vocabularies);
   await registerSubscriptionRoutes(app, context);
 
   if (options.serveConsole) {

@@ -3,6 +3,8 @@ import type { Actor } from '../http/actor.ts';
 import { diffFields, recordAudit } from '../audit/index.ts';
 import type { Db, Queryable } from '../store/index.ts';
 import { recomputeTicketImpact } from '../impact/index.ts';
+import { enqueueTicketTriage } from '../triage/live/job-specs.ts';
+import { markOverriddenPredictions } from '../triage/live/overrides.ts';
 import { loadCustomFields, resolveTerm, validateCustomValues, type Vocabularies, type VocabularyCache } from '../vocabularies/index.ts';
 import { assertTransition, isTicketStatus, timestampsForTransition, type TicketStatus } from './lifecycle.ts';
 import { assertTicketExists, findTicketRow, getTicket, versionConflict, type TicketRow } from './read.ts';
@@ -68,6 +70,7 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
         actor.kind, actor.agentId, JSON.stringify({ status: [null, status], priority: [null, priority] })],
     );
     await recomputeTicketImpact(tx, [ticket.id]);
+    await enqueueTicketTriage(tx, ticket.id);
     return ticket.id;
   }).catch((error) => rethrowUniqueViolation(error, input.externalId));
 
@@ -142,6 +145,7 @@ export async function updateTicket(deps: TicketDeps, actor: Actor, id: number, i
         merged.assignee_id, merged.account_id, merged.tags, JSON.stringify(merged.custom), stamps.solvedAt, stamps.closedAt],
     );
     await recordAudit(tx, { entity: 'ticket', entityId: id, action: 'updated', actor, changes });
+    await markOverriddenPredictions(tx, id, changes, actor.agentId);
     if ('priority' in changes || 'account_id' in changes || 'status' in changes) await recomputeTicketImpact(tx, [id]);
   });
 
