@@ -29,9 +29,9 @@ export interface EnqueueOptions {
   /** Earliest time the job may run; defaults to now. */
   runAt?: Date;
   /**
-   * A business key that makes enqueueing idempotent: while a job with this key
-   * exists in any status, enqueueing again returns that job instead. Done jobs
-   * are deleted after the worker's retention period, which frees their keys.
+   * A business key that coalesces work: while a job with this key waits in the
+   * queue, enqueueing again returns that job instead. Once it has started, the
+   * same key queues a new job, so changes made during a run are not lost.
    */
   uniqueKey?: string;
   /** Payload version when the job is given by name; defaults to 1. */
@@ -63,19 +63,28 @@ export async function enqueueJob<Payload>(
   const version = spec?.version ?? options.version ?? 1;
   const maxAttempts = options.maxAttempts ?? spec?.maxAttempts ?? defaultMaxAttempts;
 
-  const inserted = await queryable.query<{ id: number }>(
-    `insert into jobs (name, payload, payload_version, max_attempts, run_at, unique_key)
-     values ($1, $2::jsonb, $3, $4, coalesce($5::timestamptz, now()), $6)
-     on conflict (unique_key) do nothing
-     returning id`,
-    [name, JSON.stringify(stored ?? {}), version, maxAttempts, options.runAt?.toISOString() ?? null, options.uniqueKey ?? null],
-  );
-  if (inserted.length > 0) {
-    return { id: inserted[0].id, created: true };
-  }
+  // The queued job holding the key may be claimed between the insert and the
+  // lookup; the key is then free, so the insert is tried again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const inserted = await queryable.query<{ id: number }>(
+      `insert into jobs (name, payload, payload_version, max_attempts, run_at, unique_key)
+       values ($1, $2::jsonb, $3, $4, coalesce($5::timestamptz, now()), $6)
+       on conflict (unique_key) where status = 'queued' do nothing
+       returning id`,
+      [name, JSON.stringify(stored ?? {}), version, maxAttempts, options.runAt?.toISOString() ?? null, options.uniqueKey ?? null],
+    );
+    if (inserted.length > 0) {
+      return { id: inserted[0].id, created: true };
+    }
 
-  const existing = await queryable.query<{ id: number }>('select id from jobs where unique_key = $1', [options.uniqueKey]);
-  return { id: existing[0].id, created: false };
+    const existing = await queryable.query<{ id: number }>(
+      "select id from jobs where unique_key = $1 and status = 'queued'", [options.uniqueKey],
+    );
+    if (existing[0]) {
+      return { id: existing[0].id, created: false };
+    }
+  }
+  throw new Error(`Could not enqueue job ${name}: its unique key kept changing hands`);
 }
 
 /** Marks up to `limit` ready jobs as running for `workerId` and returns them. */
@@ -107,7 +116,8 @@ export async function completeJob(queryable: Queryable, id: number, workerId: st
 
 /**
  * Records a failed run: the job is queued again after `retryInMs`, or marked
- * failed when `retryInMs` is null. Returns the new status, or null when this
+ * failed when `retryInMs` is null. A retried job gives up its unique key when
+ * another job with that key is already queued, since only one may wait. Returns the new status, or null when this
  * worker no longer owns its lock.
  */
 export async function recordFailure(
@@ -122,7 +132,10 @@ export async function recordFailure(
        status = case when $4::double precision is null then 'failed' else 'queued' end,
        run_at = case when $4::double precision is null then run_at else now() + $4::double precision * interval '1 millisecond' end,
        finished_at = case when $4::double precision is null then now() else null end,
-       last_error = $3, locked_at = null, locked_by = null
+       last_error = $3, locked_at = null, locked_by = null,
+       unique_key = case when exists (
+         select 1 from jobs waiting where waiting.unique_key = jobs.unique_key and waiting.status = 'queued' and waiting.id <> jobs.id
+       ) then null else unique_key end
      where id = $1 and status = 'running' and locked_by = $2
      returning status`,
     [id, workerId, error, retryInMs],
@@ -149,7 +162,10 @@ export async function requeueStaleJobs(queryable: Queryable, staleAfterMs: numbe
        status = case when attempts >= max_attempts then 'failed' else 'queued' end,
        finished_at = case when attempts >= max_attempts then now() else null end,
        last_error = 'worker ' || coalesce(locked_by, 'unknown') || ' stopped renewing its lock',
-       locked_at = null, locked_by = null
+       locked_at = null, locked_by = null,
+       unique_key = case when exists (
+         select 1 from jobs waiting where waiting.unique_key = jobs.unique_key and waiting.status = 'queued' and waiting.id <> jobs.id
+       ) then null else unique_key end
      where status = 'running' and locked_at < now() - $1::double precision * interval '1 millisecond'
      returning *`,
     [staleAfterMs],

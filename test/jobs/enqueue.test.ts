@@ -82,3 +82,43 @@ describe('enqueueJob', () => {
     expect(new Date(job.run_at).getTime()).toBe(runAt.getTime());
   });
 });
+
+describe('unique keys after a job starts', () => {
+  it('queues a fresh job once the holder of the key is running', async () => {
+    const db = await openTestDb();
+    try {
+      const first = await enqueueJob(db, 'test.coalesce', { n: 1 }, { uniqueKey: 'usage:account-3' });
+      await db.query("update jobs set status = 'running', locked_at = now() where id = $1", [first.id]);
+
+      const second = await enqueueJob(db, 'test.coalesce', { n: 2 }, { uniqueKey: 'usage:account-3' });
+      const third = await enqueueJob(db, 'test.coalesce', { n: 3 }, { uniqueKey: 'usage:account-3' });
+
+      expect(second.created).toBe(true);
+      expect(second.id).not.toBe(first.id);
+      expect(third.created).toBe(false);
+      expect(third.id).toBe(second.id);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('retries of a keyed job', () => {
+  it('re-queues a failed run beside a newer queued job with the same key', async () => {
+    const { recordFailure } = await import('../../src/jobs/queue.ts');
+    const db = await openTestDb();
+    try {
+      const first = await enqueueJob(db, 'test.retry-key', {}, { uniqueKey: 'health:account-1' });
+      await db.query("update jobs set status = 'running', locked_by = 'w1', locked_at = now() where id = $1", [first.id]);
+      const second = await enqueueJob(db, 'test.retry-key', {}, { uniqueKey: 'health:account-1' });
+
+      const status = await recordFailure(db, first.id, 'w1', 'boom', 1000);
+
+      expect(status).toBe('queued');
+      const rows = await db.query<{ id: number; unique_key: string | null }>('select id, unique_key from jobs order by id');
+      expect(rows).toEqual([{ id: first.id, unique_key: null }, { id: second.id, unique_key: 'health:account-1' }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
