@@ -19,6 +19,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { testContext } from '../helpers/db.ts';
 import { acme, admin, seedFixture, tickets } from './fixture.ts';
+import { recomputeAllImpact } from '../../src/impact/index.ts';
 
 const chromiumPath = process.env.CASEBOOK_CHROMIUM;
 const screenshotDir = path.resolve('.tmp');
@@ -43,6 +44,7 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
 
     context = await testContext();
     await seedFixture(context.db);
+    await recomputeAllImpact(context.db);
     app = await buildApp(context, { serveConsole: true });
     await app.listen({ host: '127.0.0.1', port: 0 });
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -130,20 +132,46 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
 
     await page.getByRole('button', { name: 'Sort by Priority' }).click();
-    const descending = await waitForSortedIds();
-    expect(descending.map((id) => tickets[id - 1].priority)).toEqual(['p4', 'p3', 'p2', 'p1', 'p1', 'p1', 'p1']);
-    expect(new URL(page.url()).searchParams.get('sort')).toBe('-priority');
+    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p4']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('priority');
 
     await page.getByRole('button', { name: 'Sort by Priority' }).click();
-    await expect.poll(async () => (await shownTicketIds()).map((id) => tickets[id - 1].priority), { timeout: stepTimeoutMs })
-      .toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p4']);
-    expect(new URL(page.url()).searchParams.get('sort')).toBe('priority');
+    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p4', 'p3', 'p2', 'p1', 'p1', 'p1', 'p1']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-priority');
   });
 
-  async function waitForSortedIds(): Promise<number[]> {
-    await expect.poll(async () => tickets[(await shownTicketIds())[0] - 1]?.priority, { timeout: stepTimeoutMs }).toBe('p4');
-    return shownTicketIds();
+  async function shownPriorities(): Promise<string[]> {
+    return (await shownTicketIds()).map((id) => tickets[id - 1].priority);
   }
+
+  it('column header sorts by impact', async () => {
+    const expected = await context.db.query<{ id: number }>('select id from tickets order by coalesce(impact_score, -1) desc, id desc');
+
+    await page.getByRole('button', { name: 'Sort by Impact' }).click();
+    await expectShownTickets(expected.map((row) => row.id));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('-impact');
+  });
+
+  it('saved view shows its count', async () => {
+    await page.goto(`${baseUrl}/?status=open&priority=p1`);
+    await expectShownTickets([7, 1]);
+
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('view-name').fill('Urgent open');
+    await page.getByTestId('view-submit').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: stepTimeoutMs }).toBe('status:open priority:p1');
+    await expectShownTickets([7, 1]);
+
+    const [view] = await context.db.query<{ id: number; query: string }>(`select id, query from saved_views where name = 'Urgent open'`);
+    expect(view.query).toBe('status:open priority:p1');
+    const count = page.getByTestId(`view-${view.id}`).getByTestId('view-count');
+    await expect.poll(() => count.textContent(), { timeout: stepTimeoutMs }).toBe('2');
+
+    await page.getByTestId('filter-q').fill('status:open prio');
+    await page.getByRole('option', { name: /^priority/ }).waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'console-views.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+  });
 
   it('pager walks pages both ways', async () => {
     await page.goto(`${baseUrl}/?limit=3`);
@@ -213,6 +241,13 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
       expect(others).toContain(subject);
     }
     expect(others).not.toContain('Dark mode request');
+
+    const [stored] = await context.db.query<{ impact_score: number }>('select impact_score from tickets where id = $1', [id]);
+    await page.getByTestId('impact-panel').waitFor();
+    expect(await page.getByTestId('impact-score').textContent()).toBe(String(Math.round(stored.impact_score)));
+    expect(await page.getByTestId('impact-priority').textContent()).toContain('35.0 / 35');
+    expect(await page.getByTestId('impact-tier').textContent()).toContain('15.0 / 15');
+    expect(await page.getByTestId('impact-sla').textContent()).toContain('not configured');
   });
 
   it('reply and internal note persist', async () => {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, toQueryString } from './client.ts';
 import type {
-  Account, Agent, AuditEntry, ListOf, Message, Ref, Ticket, TicketContext, TicketPage, Vocabularies,
+  Account, AccountEvent, AccountUsage, Agent, AuditEntry, HealthHistory, ImpactBreakdown, ListOf, Message, QueryField, Ref, SavedView,
+  Ticket, TicketContext, TicketPage, Vocabularies,
 } from './types.ts';
 
 // Directory data changes rarely, so it is cached for five minutes.
@@ -13,6 +14,8 @@ export const queryKeys = {
   messages: (id: number) => ['ticket', id, 'messages'] as const,
   context: (id: number) => ['ticket', id, 'context'] as const,
   audit: (id: number) => ['ticket', id, 'audit'] as const,
+  impact: (id: number) => ['ticket', id, 'impact'] as const,
+  views: ['views'] as const,
 };
 
 export function useVocabularies() {
@@ -138,7 +141,85 @@ export function useUpdateTicket(ticketId: number) {
     onSuccess: (ticket) => {
       client.setQueryData(queryKeys.ticket(ticketId), ticket);
       void client.invalidateQueries({ queryKey: queryKeys.audit(ticketId) });
+      void client.invalidateQueries({ queryKey: queryKeys.impact(ticketId) });
       void client.invalidateQueries({ queryKey: queryKeys.tickets });
     },
+  });
+}
+
+export function useImpact(ticketId: number) {
+  return useQuery({
+    queryKey: queryKeys.impact(ticketId),
+    queryFn: () => api.get<ImpactBreakdown>(`/tickets/${ticketId}/impact`),
+  });
+}
+
+export function useViews() {
+  return useQuery({
+    queryKey: queryKeys.views,
+    queryFn: () => api.get<ListOf<SavedView>>('/views?counts=true'),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateView() {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: (input: { name: string; query: string; sort: string | null; shared: boolean }) => api.post<SavedView>('/views', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.views }),
+  });
+}
+
+export function useDeleteView() {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: (id: number) => api.delete<void>(`/views/${id}`),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.views }),
+  });
+}
+
+export function useQueryFields() {
+  return useQuery({
+    queryKey: ['query-fields'],
+    queryFn: () => api.get<ListOf<QueryField>>('/query/fields'),
+    staleTime: directoryStaleMs,
+    select: (data) => data.items,
+  });
+}
+
+/** Fetches an optional account panel source; a 404 (endpoint or account missing) yields null so the panel can hide itself. */
+async function getOptional<T>(path: string): Promise<T | null> {
+  try {
+    return await api.get<T>(path);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+export function useHealthHistory(accountId: number | null) {
+  return useQuery({
+    queryKey: ['account', accountId, 'health'],
+    queryFn: () => getOptional<HealthHistory>(`/accounts/${accountId}/health?limit=30`),
+    enabled: accountId !== null,
+  });
+}
+
+export function useUsage(accountId: number | null) {
+  return useQuery({
+    queryKey: ['account', accountId, 'usage'],
+    queryFn: () => getOptional<AccountUsage>(`/accounts/${accountId}/usage`),
+    enabled: accountId !== null,
+  });
+}
+
+/** Lists the account's last events before `before` (the ticket's creation). */
+export function useEventsBefore(accountId: number | null, before: string) {
+  return useQuery({
+    queryKey: ['account', accountId, 'events', before],
+    queryFn: () => getOptional<ListOf<AccountEvent>>(`/accounts/${accountId}/events${toQueryString({ before, limit: 8 })}`),
+    enabled: accountId !== null,
   });
 }

@@ -35,6 +35,8 @@ export interface Ticket {
   tags: string[];
   createdAt: string;
   updatedAt: string;
+  /** Business-impact score, 0 to 100; null until computed. */
+  impactScore: number | null;
   version: number;
 }
 
@@ -105,4 +107,71 @@ export interface Session {
 
 export interface ListOf<T> {
   items: T[];
+}
+
+export interface ImpactComponent {
+  name: 'priority' | 'arr' | 'tier' | 'health' | 'renewal' | 'sla';
+  weight: number;
+  input: string | number | null;
+  value: number | null;
+  points: number;
+  note?: string;
+}
+
+export interface ImpactBreakdown {
+  score: number | null;
+  formulaVersion: number | null;
+  components: ImpactComponent[];
+  computedAt: string | null;
+}
+
+export interface SavedView {
+  id: number;
+  name: string;
+  query: string;
+  sort: string | null;
+  columns: string[];
+  shared: boolean;
+  ownerAgentId: number | null;
+  version: number;
+  count?: number | null;
+  countCapped?: boolean;
+  countError?: string;
+}
+
+export interface QueryField {
+  name: string;
+  kind: string;
+  description: string;
+  operators: string[];
+  values: Array<{ value: string; label: string }>;
+  sortable: boolean;
+}
+
+export interface HealthSnapshot {
+  id: number;
+  score: number;
+  source: string;
+  components: Array<Record<string, unknown>>;
+  computedAt: string;
+}
+
+export interface HealthHistory {
+  score: number | null;
+  current: HealthSnapshot | null;
+  items: HealthSnapshot[];
+}
+
+export interface AccountUsage {
+  activeUsers: { days7: number; days30: number };
+  events: { days7: number; previous7: number; days30: number; trend: { direction: string } };
+  features: Array<{ feature: string; count7d: number; countPrevious7d: number; count30d: number; trend: { direction: string } }>;
+  lastSeenAt: string | null;
+}
+
+export interface AccountEvent {
+  id: number;
+  type: string;
+  name: string | null;
+  occurredAt: string;
 }

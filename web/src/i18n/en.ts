@@ -61,10 +61,32 @@ export const en = {
       component: 'Component',
       team: 'Team',
       assignee: 'Assignee',
+      impact: 'Impact',
       created: 'Created',
       updated: 'Updated',
     },
     sortBy: (column: string) => `Sort by ${column}`,
+    query: 'Search or query',
+    queryPlaceholder: 'status:open priority:p1 account.health<60 sort:-impact',
+    queryHelp: (field: string, description: string) => `${field}: ${description}`,
+  },
+
+  views: {
+    title: 'Views',
+    all: 'All tickets',
+    shared: 'Shared',
+    personal: 'Mine',
+    empty: 'No saved views yet.',
+    save: 'Save this view',
+    saveTitle: 'Save the current filters as a view',
+    name: 'Name',
+    share: 'Share with every agent',
+    submit: 'Save',
+    cancel: 'Cancel',
+    remove: (name: string) => `Delete view ${name}`,
+    count: (count: number | null | undefined, capped?: boolean) => (count === null || count === undefined ? '?' : `${count}${capped ? '+' : ''}`),
+    brokenQuery: 'This view\'s query no longer compiles',
+    loadFailed: 'The views could not be loaded',
   },
 
   ticket: {
@@ -123,9 +145,38 @@ export const en = {
       }
       return days === 1 ? 'in 1 day' : `in ${days} days`;
     },
+    healthTrend: 'Health trend',
+    healthComponents: 'Health components',
+    usage: 'Recent feature usage',
+    usageNone: 'No product usage recorded.',
+    usageUnavailable: 'Usage data is not available.',
+    eventsBefore: 'Events before the ticket was opened',
+    eventsNone: 'No events before this ticket.',
+    openTickets: (count: number) => (count === 1 ? '1 open ticket' : `${count} open tickets`),
     otherTickets: 'Other tickets from this account',
     noOtherTickets: 'No other tickets.',
     loadFailed: 'The customer context could not be loaded',
+  },
+
+  impact: {
+    title: 'Business impact',
+    notComputed: 'Not computed yet.',
+    loadFailed: 'The impact breakdown could not be loaded',
+    weight: (weight: number) => `weight ${weight}`,
+    notConfigured: 'not configured',
+    components: {
+      priority: 'Priority',
+      arr: 'ARR',
+      tier: 'Tier',
+      health: 'Health risk',
+      renewal: 'Renewal proximity',
+      sla: 'SLA risk',
+    } as Record<string, string>,
+    input: (name: string, input: string | number | null) => {
+      if (input === null) return '—';
+      if (name === 'renewal') return `${input} days`;
+      return String(input);
+    },
   },
 
   /** Audit action codes; an unknown code is shown with its underscores as spaces. */

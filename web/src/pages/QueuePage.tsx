@@ -1,10 +1,11 @@
 import { useRef } from 'react';
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTicketPage, useVocabularies } from '../api/queries.ts';
 import { t } from '../i18n/en.ts';
 import { QueueFilters } from '../queue/QueueFilters.tsx';
 import { TicketTable } from '../queue/TicketTable.tsx';
+import { ViewsSidebar } from '../queue/ViewsSidebar.tsx';
 import { readSort, toTicketQuery, withSort } from '../queue/filters.ts';
 
 export function QueuePage() {
@@ -41,34 +42,41 @@ export function QueuePage() {
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={3}>{t.queue.title}</Title>
-        <Group gap="xs">
-          {page.isFetching && <Loader size="xs" />}
-          {page.data && <Text c="dimmed" data-testid="ticket-total">{t.queue.total(page.data.total)}</Text>}
-        </Group>
-      </Group>
-      <QueueFilters search={search} onChange={changeView} />
-      {page.isError && (
-        <Alert color="red" title={t.queue.loadFailed}>{page.error.message}</Alert>
-      )}
-      <Paper withBorder>
-        {page.isPending && <Loader m="md" />}
-        {page.data && page.data.items.length === 0 && <Text p="md" c="dimmed">{t.queue.empty}</Text>}
-        {page.data && page.data.items.length > 0 && (
-          <TicketTable
-            tickets={page.data.items}
-            vocabularies={vocabularies.data}
-            sort={readSort(search)}
-            onSort={(column) => changeView(withSort(search, column))}
-          />
-        )}
-      </Paper>
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" disabled={!search.get('cursor')} onClick={previousPage}>{t.queue.previous}</Button>
-        <Button variant="default" disabled={!page.data?.nextCursor} onClick={nextPage}>{t.queue.next}</Button>
-      </Group>
-    </Stack>
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 2 }}>
+        <ViewsSidebar search={search} onChange={changeView} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 10 }}>
+        <Stack gap="md">
+          <Group justify="space-between">
+            <Title order={3}>{t.queue.title}</Title>
+            <Group gap="xs">
+              {page.isFetching && <Loader size="xs" />}
+              {page.data && <Text c="dimmed" data-testid="ticket-total">{t.queue.total(page.data.total)}</Text>}
+            </Group>
+          </Group>
+          <QueueFilters search={search} onChange={changeView} />
+          {page.isError && (
+            <Alert color="red" title={t.queue.loadFailed}>{page.error.message}</Alert>
+          )}
+          <Paper withBorder>
+            {page.isPending && <Loader m="md" />}
+            {page.data && page.data.items.length === 0 && <Text p="md" c="dimmed">{t.queue.empty}</Text>}
+            {page.data && page.data.items.length > 0 && (
+              <TicketTable
+                tickets={page.data.items}
+                vocabularies={vocabularies.data}
+                sort={readSort(search)}
+                onSort={(column) => changeView(withSort(search, column))}
+              />
+            )}
+          </Paper>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" disabled={!search.get('cursor')} onClick={previousPage}>{t.queue.previous}</Button>
+            <Button variant="default" disabled={!page.data?.nextCursor} onClick={nextPage}>{t.queue.next}</Button>
+          </Group>
+        </Stack>
+      </Grid.Col>
+    </Grid>
   );
 }

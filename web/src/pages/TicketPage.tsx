@@ -8,6 +8,9 @@ import { AuditHistory } from '../ticket/AuditHistory.tsx';
 import { ContextPanel } from '../ticket/ContextPanel.tsx';
 import { Conversation } from '../ticket/Conversation.tsx';
 import { FieldPanel } from '../ticket/FieldPanel.tsx';
+import { HealthPanel } from '../ticket/HealthPanel.tsx';
+import { ImpactPanel } from '../ticket/ImpactPanel.tsx';
+import { UsagePanel } from '../ticket/UsagePanel.tsx';
 import { ReplyBox } from '../ticket/ReplyBox.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 
@@ -68,6 +71,9 @@ function TicketView({ ticketId }: { ticketId: number }) {
           <Stack gap="md">
             <FieldPanel ticket={data} canWrite={canWrite} />
             <ContextPanel ticketId={ticketId} />
+            <ImpactPanel ticketId={ticketId} />
+            {data.account && <HealthPanel accountId={data.account.id} />}
+            {data.account && <UsagePanel accountId={data.account.id} openedAt={data.createdAt} />}
           </Stack>
         </Grid.Col>
       </Grid>

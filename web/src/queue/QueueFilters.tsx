@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select } from '@mantine/core';
 import type { Term } from '../api/types.ts';
 import { useAgents, useComponents, useTeams, useVocabularies } from '../api/queries.ts';
 import { t } from '../i18n/en.ts';
 import { AccountSelect } from './AccountSelect.tsx';
+import { QuerySearch } from './QuerySearch.tsx';
 import { hasFilters, readList, withFilter, withoutFilters, type MultiValueFilter } from './filters.ts';
 
 interface QueueFiltersProps {
@@ -20,17 +20,7 @@ export function QueueFilters({ search, onChange }: QueueFiltersProps) {
   const agents = useAgents();
   const teams = useTeams();
   const components = useComponents();
-  const [text, setText] = useState(search.get('q') ?? '');
-
-  // Keeps the search box in step with the URL after back/forward navigation.
-  useEffect(() => setText(search.get('q') ?? ''), [search]);
-
   const set = (name: string, value: string | string[] | null) => onChange(withFilter(search, name, value));
-
-  function submitSearch(event: FormEvent) {
-    event.preventDefault();
-    set('q', text.trim() || null);
-  }
 
   const multi = (name: MultiValueFilter, label: string) => (
     <MultiSelect
@@ -53,18 +43,7 @@ export function QueueFilters({ search, onChange }: QueueFiltersProps) {
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <form onSubmit={submitSearch}>
-        <Group align="flex-end" gap={4}>
-          <TextInput
-            label={t.queue.search}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            w={240}
-            data-testid="filter-q"
-          />
-          <Button type="submit" variant="light">{t.queue.searchSubmit}</Button>
-        </Group>
-      </form>
+      <QuerySearch value={search.get('q') ?? ''} onSubmit={(query) => set('q', query)} />
       {multi('status', t.queue.filters.status)}
       {multi('priority', t.queue.filters.priority)}
       {multi('category', t.queue.filters.category)}

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import type { Ticket, Vocabularies } from '../api/types.ts';
 import { formatShortDateTime, labelOf } from '../format.ts';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
+import { ImpactBadge } from '../ui/ImpactBadge.tsx';
 import { t } from '../i18n/en.ts';
 import type { SortableColumn } from './filters.ts';
 
@@ -43,6 +44,7 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
             <Table.Th>{columns.account}</Table.Th>
             <SortHeader column="status" label={columns.status} {...sortProps} />
             <SortHeader column="priority" label={columns.priority} {...sortProps} />
+            <SortHeader column="impact" label={columns.impact} {...sortProps} />
             <Table.Th>{columns.category}</Table.Th>
             <Table.Th>{columns.component}</Table.Th>
             <Table.Th>{columns.team}</Table.Th>
@@ -67,6 +69,9 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
               </Table.Td>
               <Table.Td>
                 <PriorityBadge priority={ticket.priority} label={ticket.priority} />
+              </Table.Td>
+              <Table.Td data-testid="ticket-impact">
+                <ImpactBadge score={ticket.impactScore} />
               </Table.Td>
               <Table.Td>{labelOf(vocabularies?.category, ticket.category)}</Table.Td>
               <Table.Td>{ticket.component?.name ?? t.common.none}</Table.Td>

@@ -6,7 +6,7 @@
 
 export const multiValueFilters = ['status', 'priority', 'category'] as const;
 export const singleValueFilters = ['component', 'team', 'assignee', 'account', 'q'] as const;
-export const sortableColumns = ['created_at', 'updated_at', 'priority', 'status'] as const;
+export const sortableColumns = ['created_at', 'updated_at', 'priority', 'status', 'impact'] as const;
 export const defaultSort = '-created_at';
 /** Rows per page unless the URL sets `limit` (the API accepts 1-200). */
 export const defaultPageSize = 25;
@@ -42,14 +42,23 @@ export function withFilter(search: URLSearchParams, name: string, value: string 
     next.delete(name);
   }
   next.delete('cursor');
+  // Changing a filter leaves the saved view; re-sorting stays in it.
+  if (name !== 'sort') {
+    next.delete('view');
+  }
 
   return next;
 }
 
-/** Sorts by `column` descending first; a second click on the same column flips the direction. */
+// Priority keys sort p1 < p4, so the most urgent come first in ascending order; other columns start descending.
+const firstClickDescending: Record<SortableColumn, boolean> = {
+  created_at: true, updated_at: true, priority: false, status: true, impact: true,
+};
+
+/** Sorts by `column` most important first (newest, P1, highest impact); a second click on the same column flips the direction. */
 export function withSort(search: URLSearchParams, column: SortableColumn): URLSearchParams {
   const current = readSort(search);
-  const descending = current.column === column ? !current.descending : true;
+  const descending = current.column === column ? !current.descending : firstClickDescending[column];
   const value = `${descending ? '-' : ''}${column}`;
 
   return withFilter(search, 'sort', value === defaultSort ? null : value);
@@ -80,4 +89,38 @@ export function withoutFilters(search: URLSearchParams): URLSearchParams {
 
 export function hasFilters(search: URLSearchParams): boolean {
   return [...multiValueFilters, ...singleValueFilters].some((name) => search.has(name));
+}
+
+// Quotes a value for the query language when it holds anything but plain key characters.
+function queryValue(value: string): string {
+  return /^[\w.@-]+$/.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+/** Writes the view in `search` (filters and the search text) as one query-language string, for saving as a view. */
+export function toQueryLanguage(search: URLSearchParams): string {
+  const terms: string[] = [];
+  for (const name of multiValueFilters) {
+    const values = readList(search, name);
+    if (values.length > 0) terms.push(`${name}:${values.map(queryValue).join(',')}`);
+  }
+  for (const name of ['component', 'team', 'assignee', 'account'] as const) {
+    const value = search.get(name);
+    if (value) terms.push(`${name}:${queryValue(value)}`);
+  }
+  const text = search.get('q')?.trim();
+  if (text) terms.push(text);
+
+  return terms.join(' ');
+}
+
+/** Opens a saved view: its query and sort replace every filter; `view` marks it as the active one. */
+export function withSavedView(search: URLSearchParams, view: { id: number; query: string; sort: string | null }): URLSearchParams {
+  const next = new URLSearchParams();
+  next.set('view', String(view.id));
+  if (view.query) next.set('q', view.query);
+  if (view.sort && view.sort !== defaultSort) next.set('sort', view.sort);
+  const limit = search.get('limit');
+  if (limit) next.set('limit', limit);
+
+  return next;
 }

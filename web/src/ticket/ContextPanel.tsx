@@ -76,6 +76,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
                 </Row>
               </Table.Tbody>
             </Table>
+            <Text fz="xs" c="dimmed" data-testid="context-open-tickets">{t.context.openTickets(account.openTickets)}</Text>
             <Text fw={500} fz="sm" mt="xs">{t.context.otherTickets}</Text>
             {otherTickets.length === 0 && <Text c="dimmed" fz="sm">{t.context.noOtherTickets}</Text>}
             <Stack gap={4} data-testid="context-other-tickets">
