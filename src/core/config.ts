@@ -20,6 +20,10 @@ const configSchema = z.object({
   CASEBOOK_SESSION_HOURS: z.coerce.number().positive().default(12).describe('Session lifetime in hours'),
   CASEBOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576)
     .describe('Largest accepted request body in bytes'),
+  CASEBOOK_DRAFT_API_URL: z.string().url().optional().describe('Base URL of an OpenAI-compatible API (for example http://127.0.0.1:8080/v1) whose /chat/completions rewrites suggested replies; unset keeps retrieval drafts only'),
+  CASEBOOK_DRAFT_API_KEY: z.string().min(1).optional().describe('Bearer token for CASEBOOK_DRAFT_API_URL; sensitive, never logged'),
+  CASEBOOK_DRAFT_MODEL: z.string().min(1).default('default').describe('Model name sent to CASEBOOK_DRAFT_API_URL'),
+  CASEBOOK_DRAFT_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000).describe('Milliseconds to wait for CASEBOOK_DRAFT_API_URL before falling back to the retrieval draft'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

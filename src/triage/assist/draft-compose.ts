@@ -4,7 +4,7 @@
  * sign-off and names, and frames it for the current customer and agent.
  */
 import { tokenize } from '../text.ts';
-import { extractAnswer, firstNameOf, replaceWord } from './reply-text.ts';
+import { extractAnswer, firstNameOf, removeAddress, replaceWord } from './reply-text.ts';
 
 /** Where a candidate answer comes from. Macros and knowledge articles plug in as further kinds. */
 export type AnswerOrigin = { kind: 'ticket'; ticketId: number } | { kind: 'macro'; macroId: number } | { kind: 'article'; articleId: number };
@@ -86,16 +86,6 @@ export function replaceOldNames(answer: string, oldNames: AnswerCandidate['oldNa
   text = replaceWord(text, oldNames.company, names.companyName ?? 'your company');
 
   return text;
-}
-
-/** Removes a name used as a form of address (", Anna" or "Anna, "), then any other occurrence. */
-function removeAddress(text: string, name: string | null): string {
-  if (!name?.trim()) {
-    return text;
-  }
-
-  const withoutComma = replaceWord(replaceWord(text, `, ${name.trim()}`, ''), `${name.trim()},`, '');
-  return replaceWord(withoutComma, name, 'you');
 }
 
 /** Frames an answer with a greeting to the customer and a sign-off by the agent; either name may be missing. */

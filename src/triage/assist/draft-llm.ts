@@ -7,7 +7,12 @@
  * ticket text, the draft or the key.
  */
 import { z } from 'zod';
-import type { Logger } from '../../core/logger.ts';
+
+/** The logging calls drafts make; a pino logger or a Fastify request logger fits. */
+export interface DraftLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
 
 export interface DraftEndpoint {
   /** Base URL of the API, such as http://127.0.0.1:8080/v1; requests go to <url>/chat/completions. */
@@ -57,7 +62,7 @@ export function buildRewriteMessages(input: RewriteInput): { role: 'system' | 'u
 }
 
 /** Returns the endpoint's rewrite of the draft, or null on any error, timeout or empty answer. */
-export async function rewriteDraft(endpoint: DraftEndpoint, input: RewriteInput, logger: Logger): Promise<string | null> {
+export async function rewriteDraft(endpoint: DraftEndpoint, input: RewriteInput, logger: DraftLogger): Promise<string | null> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (endpoint.apiKey) {
     headers.authorization = `Bearer ${endpoint.apiKey}`;

@@ -4,11 +4,10 @@
  * macros or knowledge articles), optionally rewritten by a chat-completions
  * endpoint.
  */
-import type { Logger } from '../../core/logger.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Queryable } from '../../store/index.ts';
 import { composeDraft, type AnswerCandidate, type DraftNames } from './draft-compose.ts';
-import { rewriteDraft, type DraftEndpoint } from './draft-llm.ts';
+import { rewriteDraft, type DraftEndpoint, type DraftLogger } from './draft-llm.ts';
 import { firstNameOf } from './reply-text.ts';
 import { readTicketText, type ResolvedTicketIndex, type TicketText } from './resolved-index.ts';
 import { neighboursOfText } from './similar.ts';
@@ -36,7 +35,7 @@ export interface DraftReply {
 export interface DraftDependencies {
   db: Queryable;
   index: ResolvedTicketIndex;
-  logger: Logger;
+  logger: DraftLogger;
   endpoint?: DraftEndpoint;
   answerSources?: AnswerSource[];
 }

@@ -69,6 +69,27 @@ export function replaceWord(text: string, from: string | null | undefined, to: s
     return text;
   }
 
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), to);
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'giu'), to);
+}
+
+/**
+ * Removes a name used as a form of address (", Anna" or "Anna, "), then
+ * replaces any other occurrence with "you"; a blank name changes nothing.
+ */
+export function removeAddress(text: string, name: string | null | undefined): string {
+  const needle = name?.trim();
+  if (!needle) {
+    return text;
+  }
+
+  const escaped = escapeRegExp(needle);
+  const withoutAddress = text
+    .replace(new RegExp(`,\\s*${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '')
+    .replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped},\\s*`, 'giu'), '');
+
+  return replaceWord(withoutAddress, needle, 'you');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
