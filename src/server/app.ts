@@ -21,7 +21,6 @@ import { registerEventRoutes } from '../events/index.ts';
 import { registerHealthRoutes } from '../health/index.ts';
 import { registerImpactRoutes } from '../impact/index.ts';
 import { registerAssistRoutes } from '../triage/assist/index.ts';
-import { registerAssistRoutes } from '../triage/assist/index.ts';
 import { registerQueryFieldRoutes, registerViewRoutes } from '../views/index.ts';
 import { registerTriageRoutes } from '../triage/live/index.ts';
 import { registerSubscriptionRoutes } from '../accounts/subscriptions-routes.ts';
@@ -85,7 +84,6 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerEventRoutes(app, context);
   await registerHealthRoutes(app, context);
   await registerImpactRoutes(app, context);
-  await registerAssistRoutes(app, context);
   await registerAssistRoutes(app, context);
   await registerViewRoutes(app, context, vocabularies);
   await registerQueryFieldRoutes(app, context);
