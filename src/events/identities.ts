@@ -1,6 +1,6 @@
 /**
  * Resolution of Segment identities to Casebook records. identify upserts a
- * contact, mapped from its userId and anonymousId through event_identities;
+ * contact and maps its userId and anonymousId to it in event_identities.
  * group upserts the account whose external_id is the groupId and links the
  * user's contact to it. Events stored before their user or group was known
  * are linked when it becomes known.

@@ -76,7 +76,7 @@ function dropRepeatedMessageIds(events: NormalizedEvent[]): NormalizedEvent[] {
   });
 }
 
-/** An explicit groupId names the account; otherwise the account of the user's contact. */
+/** Resolves an event's contact, and its account: the one its groupId names, else the contact's. */
 function resolveEvent(event: NormalizedEvent, identities: Map<string, Resolved>, groups: Map<string, number>): Resolved {
   const identity = (event.userId ? identities.get(`user:${event.userId}`) : undefined)
     ?? (event.anonymousId ? identities.get(`anonymous:${event.anonymousId}`) : undefined);

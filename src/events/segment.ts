@@ -57,7 +57,7 @@ const segmentEvent = z.object({
   sentAt: dateTime.nullish(),
 });
 
-/** What to do about each field that can fail validation. */
+/** The fix shown for each field that can fail validation. */
 const fixes: Record<string, string> = {
   type: messages.unsupportedType,
   messageId: 'send a string of 1 to 200 characters that is unique per event',

@@ -74,7 +74,7 @@ export function scoreTicketSeverity(tickets: HealthInputs['tickets'], config: He
   };
 }
 
-/** The tickets per 30 days that count as normal: the account's own baseline, else per seat, else a default. */
+/** Returns the tickets per 30 days that count as normal: the account's own baseline, else per seat, else a default. */
 export function normalTicketVolume(tickets: HealthInputs['tickets'], config: HealthWeights): { normal: number; basis: 'own_baseline' | 'seats' | 'default' } {
   if (tickets.baselineDays >= 30 && tickets.baselineTickets > 0) {
     return { normal: tickets.baselineTickets / (tickets.baselineDays / 30), basis: 'own_baseline' };
@@ -107,7 +107,9 @@ export function scoreRenewal(renewal: HealthInputs['renewal'], config: HealthWei
 
   const { safeDays, valueAtRenewal, valueWhenOverdue } = config.renewal;
   const days = renewal.daysToRenewal;
-  const value = days < 0 ? valueWhenOverdue : days >= safeDays ? 100 : round2(valueAtRenewal + ((100 - valueAtRenewal) * days) / safeDays);
+  let value = 100;
+  if (days < 0) value = valueWhenOverdue;
+  else if (days < safeDays) value = round2(valueAtRenewal + ((100 - valueAtRenewal) * days) / safeDays);
   const explanation = days < 0 ? `the renewal date passed ${-days} days ago` : `${days} days to renewal`;
 
   return { value, inputs: { ...renewal }, explanation };

@@ -1,34 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEvent, occurredAt } from '../../src/events/segment.ts';
+import { normalizeEvent, occurredAt, type EventOutcome, type NormalizedEvent } from '../../src/events/segment.ts';
 import { trendOf } from '../../src/events/trend.ts';
 
 const receivedAt = new Date('2024-06-15T12:00:00Z');
+
+function accepted(outcome: EventOutcome): NormalizedEvent {
+  if (!outcome.ok) throw new Error(`event rejected: ${outcome.rejection.reason}`);
+  return outcome.event;
+}
 
 describe('normalizeEvent', () => {
   it('takes the groupId from context, then properties', () => {
     const fromContext = normalizeEvent({ type: 'track', userId: 'u', event: 'E', context: { groupId: 'g1' }, properties: { groupId: 'g2' } }, { index: 0, receivedAt });
     const fromProperties = normalizeEvent({ type: 'track', userId: 'u', event: 'E', properties: { groupId: 42 } }, { index: 0, receivedAt });
 
-    expect(fromContext.ok && fromContext.event.groupId).toBe('g1');
-    expect(fromProperties.ok && fromProperties.event.groupId).toBe('42');
+    expect(accepted(fromContext).groupId).toBe('g1');
+    expect(accepted(fromProperties).groupId).toBe('42');
   });
 
   it('turns a numeric userId into a string', () => {
     const outcome = normalizeEvent({ type: 'identify', userId: 1234 }, { index: 0, receivedAt });
 
-    expect(outcome.ok && outcome.event.userId).toBe('1234');
+    expect(accepted(outcome).userId).toBe('1234');
   });
 
   it('lets the endpoint set the type', () => {
     const outcome = normalizeEvent({ type: 'identify', userId: 'u', event: 'Signed Up' }, { index: 0, receivedAt, impliedType: 'track' });
 
-    expect(outcome.ok && outcome.event.type).toBe('track');
+    expect(accepted(outcome).type).toBe('track');
   });
 
   it('generates a messageId when none is sent', () => {
     const outcome = normalizeEvent({ type: 'page', anonymousId: 'a' }, { index: 0, receivedAt });
 
-    expect(outcome.ok && outcome.event.messageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(accepted(outcome).messageId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('rejects with index, field and fix', () => {
@@ -40,8 +45,7 @@ describe('normalizeEvent', () => {
   it('rejects a non-object event', () => {
     const outcome = normalizeEvent('track', { index: 1, receivedAt });
 
-    expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.rejection.field).toBe('(event)');
+    expect(outcome).toMatchObject({ ok: false, rejection: { index: 1, field: '(event)' } });
   });
 });
 
