@@ -68,7 +68,7 @@ export const en = {
     sortBy: (column: string) => `Sort by ${column}`,
     query: 'Search or query',
     queryPlaceholder: 'status:open priority:p1 account.health<60 sort:-impact',
-    queryHelp: (field: string, description: string) => `${field}: ${description}`,
+    sortSuggestion: 'Order the results',
   },
 
   views: {
@@ -175,6 +175,7 @@ export const en = {
     input: (name: string, input: string | number | null) => {
       if (input === null) return '—';
       if (name === 'renewal') return `${input} days`;
+      if (name === 'arr' && typeof input === 'number') return input.toLocaleString('en-US');
       return String(input);
     },
   },

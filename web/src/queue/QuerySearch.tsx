@@ -9,7 +9,7 @@ interface QuerySearchProps {
   onSubmit: (query: string | null) => void;
 }
 
-/** The queue's search bar: free text or the query language, with completion of field names and values. */
+/** Renders the queue's search bar, which takes free text or the query language and completes field names and values. */
 export function QuerySearch({ value, onSubmit }: QuerySearchProps) {
   const fields = useQueryFields();
   const [text, setText] = useState(value);

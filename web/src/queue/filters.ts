@@ -91,7 +91,7 @@ export function hasFilters(search: URLSearchParams): boolean {
   return [...multiValueFilters, ...singleValueFilters].some((name) => search.has(name));
 }
 
-// Quotes a value for the query language when it holds anything but plain key characters.
+// Quotes a value for the query language unless it contains only letters, digits and . @ - _.
 function queryValue(value: string): string {
   return /^[\w.@-]+$/.test(value) ? value : `"${value.replace(/["\\]/g, '\\$&')}"`;
 }

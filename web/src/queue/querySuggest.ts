@@ -1,9 +1,10 @@
 import type { QueryField } from '../api/types.ts';
+import { t } from '../i18n/en.ts';
 
 export interface QuerySuggestion {
   /** The whole query text with the suggestion applied. */
   value: string;
-  /** What the suggestion adds, shown in the dropdown. */
+  /** Text the suggestion adds, shown in the dropdown. */
   label: string;
   description: string;
 }
@@ -42,7 +43,7 @@ export function suggestQuery(text: string, fields: QueryField[]): QuerySuggestio
   const named = fields
     .filter((field) => field.name.startsWith(typed))
     .map((field) => ({ value: `${prefix}${word.startsWith('-') ? '-' : ''}${field.name}${field.kind === 'number' ? '>=' : ':'}`, label: field.name, description: field.description }));
-  const sort = 'sort'.startsWith(typed) ? [{ value: `${prefix}sort:`, label: 'sort', description: 'Order the results' }] : [];
+  const sort = 'sort'.startsWith(typed) ? [{ value: `${prefix}sort:`, label: 'sort', description: t.queue.sortSuggestion }] : [];
 
   return [...named, ...sort].slice(0, maxSuggestions);
 }

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { t } from '../i18n/en.ts';
 
-// Bands match the business-impact doc: 70 and above needs attention today, 40-70 soon.
+// Scores of 70 and above show red and 40 to 70 orange, so the highest-impact rows stand out in the queue.
 function impactColor(score: number): string {
   if (score >= 70) {
     return 'red';
