@@ -53,11 +53,12 @@ export function labelFromAudit(entries: TicketChange[]): EscalationLabel {
 }
 
 /**
- * Returns the priority a ticket had before any change in its audit entries
- * (given oldest first), so features do not see a raise that the label counts.
+ * Returns the priority a ticket had before its first priority change (audit
+ * entries given oldest first), so features do not see a raise that the label
+ * counts. The creation entry records [null, priority] and is skipped.
  */
 export function initialPriority(currentPriority: string, entries: TicketChange[]): string {
-  const first = entries.find((entry) => entry.changes.priority);
+  const first = entries.find((entry) => typeof entry.changes.priority?.[0] === 'string');
 
   return first ? String(first.changes.priority[0]) : currentPriority;
 }
