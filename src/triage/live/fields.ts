@@ -88,7 +88,8 @@ export async function allowedValues(db: Queryable, field: TriageField): Promise<
  * agent's edit a no-op. Returns true when the ticket changed.
  */
 export async function applyToEmptyField(tx: Queryable, ticketId: number, field: string, value: string): Promise<boolean> {
-  const bump = 'version = version + 1, updated_at = now()';
+  // Qualified, because the component and team updates join tables that also have a version column.
+  const bump = 'version = tickets.version + 1, updated_at = now()';
   let rows: unknown[];
 
   if (field === 'category') {
