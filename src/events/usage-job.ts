@@ -15,10 +15,10 @@ export const usageJobKey = (accountId: number) => `${usageJobName}:${accountId}`
 
 /**
  * Recomputes one account's usage summary. While the job is queued, further
- * events of the account find its uniqueKey and add no job. The handler clears
- * that key before it reads the events, so an event stored after the read
- * queues a new job: none is left uncounted. Callers enqueue only after their
- * events are committed, which this ordering relies on.
+ * events of the account find its uniqueKey and add no job. Once it runs, the
+ * key queues a new job, so an event stored after the handler read the events
+ * is counted by the next run. Callers enqueue only after their events are
+ * committed, which this ordering relies on.
  */
 export const accountUsageJob = defineJob({
   name: usageJobName,
@@ -26,8 +26,6 @@ export const accountUsageJob = defineJob({
   payload: z.object({ accountId: z.number().int().positive() }),
   async handler(payload, run) {
     const { db } = run.context;
-    await db.query('update jobs set unique_key = null where id = $1', [run.id]);
-
     const summary = await computeUsage(db, payload.accountId, new Date());
     const [account] = await db.query('select 1 from accounts where id = $1', [payload.accountId]);
     if (account) await storeUsage(db, summary);

@@ -25,6 +25,10 @@ export const accountHealthJob = defineJob({
     const [account] = await db.query('select 1 from accounts where id = $1', [payload.accountId]);
     if (!account) return;
 
+    // A repeated run of the same day (a restarted schedule) skips the computation; the run key would drop its snapshot anyway.
+    const [done] = await db.query('select 1 from health_scores where account_id = $1 and run_key = $2', [payload.accountId, `daily:${payload.day}`]);
+    if (done) return;
+
     await recomputeAccountHealth(db, payload.accountId, { now: new Date(), runKey: `daily:${payload.day}` });
   },
 });
@@ -55,7 +59,16 @@ export async function enqueueDailyHealth(db: Queryable, day: string) {
   return enqueueJob(db, dailyHealthJob, { day }, { uniqueKey: dailyJobKey(day), runAt });
 }
 
-/** Starts the daily chain on a worker's start: queues today's run, which queues the next day's. */
-export async function ensureHealthSchedule(db: Queryable, now: Date = new Date()) {
-  return enqueueDailyHealth(db, now.toISOString().slice(0, 10));
+/**
+ * Starts the daily chain on a worker's start: queues today's run, which queues
+ * the next day's. Does nothing when today's run exists in any status or the
+ * next day's is already queued, so a restart does not repeat the day.
+ */
+export async function ensureHealthSchedule(db: Queryable, now: Date = new Date()): Promise<boolean> {
+  const today = now.toISOString().slice(0, 10);
+  const existing = await db.query('select 1 from jobs where unique_key = $1 or unique_key = $2 limit 1', [dailyJobKey(today), dailyJobKey(nextDay(today))]);
+  if (existing.length > 0) return false;
+
+  await enqueueDailyHealth(db, today);
+  return true;
 }

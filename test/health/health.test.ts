@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/core/context.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { createEventSource, ingestEvents } from '../../src/events/index.ts';
-import { accountHealthJob, dailyHealthJob, dailyJobKey, recomputeAccountHealth } from '../../src/health/index.ts';
+import { accountHealthJob, dailyHealthJob, dailyJobKey, ensureHealthSchedule, recomputeAccountHealth } from '../../src/health/index.ts';
 import type { JobRun } from '../../src/jobs/index.ts';
 import { createApiHarness, type ApiHarness } from '../helpers/api.ts';
 import { testContext } from '../helpers/db.ts';
@@ -128,5 +128,17 @@ describe('daily health job', () => {
     const snapshots = await context.db.query(`select id from health_scores where account_id = $1 and run_key = 'daily:2024-06-15'`, [accountId]);
 
     expect(snapshots).toHaveLength(1);
+  });
+});
+
+describe('health schedule', () => {
+  it('starts the chain once per day', async () => {
+    const first = await ensureHealthSchedule(context.db, new Date('2024-07-01T10:00:00Z'));
+    const second = await ensureHealthSchedule(context.db, new Date('2024-07-01T18:00:00Z'));
+    const jobs = await context.db.query('select id from jobs where unique_key = $1', [dailyJobKey('2024-07-01')]);
+
+    expect(first).toBe(true);
+    expect(second).toBe(false);
+    expect(jobs).toHaveLength(1);
   });
 });
