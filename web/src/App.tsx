@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { ModelMetricsPage } from './pages/ModelMetricsPage.tsx';
 import { QueuePage } from './pages/QueuePage.tsx';
 import { TicketPage } from './pages/TicketPage.tsx';
 
@@ -32,6 +33,7 @@ export function App() {
       <Route element={<Shell agent={agent} />}>
         <Route path="/" element={<QueuePage />} />
         <Route path="/tickets/:id" element={<TicketPage />} />
+        {agent.role === 'admin' && <Route path="/models" element={<ModelMetricsPage />} />}
       </Route>
       <Route path="/login" element={<Navigate to={returnPath(location.state)} replace />} />
       <Route path="*" element={<Navigate to="/" replace />} />

@@ -14,6 +14,7 @@ export function Shell({ agent }: { agent: Agent }) {
           <Group gap="lg">
             <Title order={4}>{t.appName}</Title>
             <Anchor component={Link} to="/">{t.shell.queue}</Anchor>
+            {agent.role === 'admin' && <Anchor component={Link} to="/models">{t.triage.nav}</Anchor>}
           </Group>
           <Group gap="sm">
             <Text size="sm" c="dimmed">{t.shell.signedInAs(agent.name)}</Text>

@@ -12,6 +12,7 @@ import { HealthPanel } from '../ticket/HealthPanel.tsx';
 import { ImpactPanel } from '../ticket/ImpactPanel.tsx';
 import { UsagePanel } from '../ticket/UsagePanel.tsx';
 import { ReplyBox } from '../ticket/ReplyBox.tsx';
+import { TriagePanel } from '../ticket/TriagePanel.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 
 export function TicketPage() {
@@ -70,6 +71,7 @@ function TicketView({ ticketId }: { ticketId: number }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <FieldPanel ticket={data} canWrite={canWrite} />
+            <TriagePanel ticket={data} canWrite={canWrite} />
             <ContextPanel ticketId={ticketId} />
             <ImpactPanel ticketId={ticketId} />
             {data.account && <HealthPanel accountId={data.account.id} />}
