@@ -15,7 +15,7 @@ function formatRow(result: FieldTrainingResult): string[] {
   }
 
   const { metrics } = result;
-  const threshold = result.threshold === null ? 'none' : result.threshold.toFixed(3);
+  const threshold = result.threshold === null ? 'none' : result.threshold.toFixed(5);
   return [...common, percent(metrics.accuracy), metrics.macroF1.toFixed(3), threshold, percent(metrics.coverage), result.seconds.toFixed(2), `version ${result.version}`];
 }
 

@@ -39,6 +39,9 @@ export function explainPrediction(model: TriageModel, input: TicketInput, label:
   return scored.sort((a, b) => b.weight - a.weight).slice(0, limit);
 }
 
+// Frequent English function words carry weight in a bag-of-words model but explain nothing to a reader.
+const functionWords = new Set(['the', 'and', 'for', 'are', 'was', 'were', 'with', 'this', 'that', 'but', 'not', 'our', 'you', 'your', 'have', 'has', 'from', 'about', 'also', 'can', 'any', 'all', 'its', 'been', 'will', 'would', 'could', 'there', 'they', 'them', 'when', 'what', 'which', 'some', 'something']);
+
 interface Candidate {
   token: string;
   term: string;
@@ -46,7 +49,7 @@ interface Candidate {
 }
 
 function candidateTerms(input: TicketInput): Candidate[] {
-  const words = [...new Set(tokenize(input.text))].filter((token) => token !== '0');
+  const words = [...new Set(tokenize(input.text))].filter((token) => token.length >= 3 && !functionWords.has(token));
   const candidates: Candidate[] = words.map((token) => ({ token, term: token, kind: 'word' }));
 
   // exampleText encodes each structured feature as one synthetic word; encoding them one at a time maps each word back to its feature.

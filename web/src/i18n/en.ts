@@ -210,7 +210,8 @@ export const en = {
       rejected: 'Rejected',
       abstained: 'Out of scope',
     } as Record<string, string>,
-    confidence: (value: number) => `${Math.round(value * 100)}% confident`,
+    // Rounded down, so a confidence just under a threshold of 1.000 never reads as 100%.
+    confidence: (value: number) => `${Math.floor(value * 100)}% confident`,
     why: (terms: string) => `Why: ${terms}`,
     modelVersion: (version: number) => `model v${version}`,
     accept: 'Accept',

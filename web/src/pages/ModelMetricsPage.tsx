@@ -99,7 +99,7 @@ function FieldRow({ field, onActivate, busy }: { field: FieldOverview; onActivat
       <Table.Td>{percent(active.metrics.accuracy)}</Table.Td>
       <Table.Td>{active.metrics.macroF1.toFixed(3)}</Table.Td>
       <Table.Td>{percent(active.metrics.coverage)}</Table.Td>
-      <Table.Td>{active.threshold === null ? t.common.none : active.threshold.toFixed(3)}</Table.Td>
+      <Table.Td>{active.threshold === null ? t.common.none : active.threshold.toFixed(5)}</Table.Td>
       <Table.Td>{`${count('applied')} / ${count('suggested')} / ${count('accepted')} / ${count('corrected')}`}</Table.Td>
       <Table.Td>
         {previous ? (
