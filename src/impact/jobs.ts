@@ -21,8 +21,8 @@ const renewalPayload = z.object({ day: z.iso.date() });
 
 /**
  * Recomputes the open tickets of accounts whose renewal component can change
- * on `day`, then schedules the next day's run. The per-day unique key makes a
- * retried or repeated run enqueue the next day only once.
+ * on `day`, then schedules the next day's run. The per-day unique key keeps
+ * a retried or repeated run from queueing the next day twice.
  */
 export const recomputeRenewalImpactJob = defineJob({
   name: 'impact.recompute-renewals',
@@ -47,12 +47,27 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Enqueues the renewal recompute of `day` (default today in UTC) to run at 00:05 UTC that day; a no-op when it exists. */
+/** Enqueues the renewal recompute of `day` (default today in UTC) to run at 00:05 UTC that day; a no-op while it is queued. */
 export async function scheduleRenewalRecompute(db: Queryable, day = todayUtc()): Promise<void> {
   await enqueueJob(db, recomputeRenewalImpactJob, { day }, {
     uniqueKey: `impact.recompute-renewals:${day}`,
     runAt: new Date(Date.parse(`${day}T00:05:00Z`)),
   });
+}
+
+/**
+ * Starts the daily renewal chain when a worker starts: queues today's run,
+ * which queues the next day's. Does nothing when today's run exists in any
+ * status or tomorrow's is queued, so a restart does not repeat the day.
+ */
+export async function ensureImpactSchedule(db: Queryable, now = new Date()): Promise<boolean> {
+  const today = todayUtc(now);
+  const keys = [`impact.recompute-renewals:${today}`, `impact.recompute-renewals:${nextDay(today)}`];
+  const existing = await db.query('select 1 from jobs where unique_key = any($1::text[]) limit 1', [keys]);
+  if (existing.length > 0) return false;
+
+  await scheduleRenewalRecompute(db, today);
+  return true;
 }
 
 /**

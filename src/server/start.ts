@@ -4,6 +4,7 @@ import { JobWorker } from '../jobs/index.ts';
 import { buildApp } from './app.ts';
 import { jobDefinitions } from './jobs.ts';
 import { ensureHealthSchedule } from '../health/index.ts';
+import { ensureImpactSchedule } from '../impact/index.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,6 +27,7 @@ export async function startServer(context: AppContext, options: StartOptions): P
   const worker = options.worker ? new JobWorker({ context, jobs: jobDefinitions }) : null;
   worker?.start();
   if (worker) await ensureHealthSchedule(context.db);
+  if (worker) await ensureImpactSchedule(context.db);
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../helpers/api.ts';
 import { testContext } from '../helpers/db.ts';
 import { computeImpact, recomputeAllImpact } from '../../src/impact/index.ts';
-import { inlineRecomputeLimit } from '../../src/impact/jobs.ts';
+import { ensureImpactSchedule, inlineRecomputeLimit, recomputeRenewalImpactJob } from '../../src/impact/jobs.ts';
+import type { JobRun } from '../../src/jobs/index.ts';
 
 let api: ApiHarness;
 const accounts: Record<string, number> = {};
@@ -122,5 +123,31 @@ describe('impact in bulk', () => {
 
     expect(jobs).toHaveLength(1);
     expect(jobs[0].payload.accountId).toBe(accounts['Big Co']);
+  });
+});
+
+describe('impact renewal schedule', () => {
+  it('starts once and chains the next day', async () => {
+    const db = api.context.db;
+    const now = new Date('2026-03-01T12:00:00Z');
+    const renewalAccount = accounts['Small Co'];
+    const current = await api.request('GET', `/api/v1/accounts/${renewalAccount}`);
+    await api.request('PATCH', `/api/v1/accounts/${renewalAccount}`, { body: { version: current.body.version, renewalDate: '2026-03-31' } });
+    await db.query(`update tickets set impact_score = null where account_id = $1`, [renewalAccount]);
+
+    expect(await ensureImpactSchedule(db, now)).toBe(true);
+    expect(await ensureImpactSchedule(db, now)).toBe(false);
+
+    const [job] = await db.query<{ id: number; payload: { day: string } }>(`select id, payload from jobs where name = 'impact.recompute-renewals'`);
+    expect(job.payload.day).toBe('2026-03-01');
+    await recomputeRenewalImpactJob.handler(job.payload, { context: api.context, logger: api.context.logger } as unknown as JobRun);
+
+    const days = await db.query<{ day: string }>(`select payload->>'day' as day from jobs where name = 'impact.recompute-renewals' order by id`);
+    expect(days.map((row) => row.day)).toEqual(['2026-03-01', '2026-03-02']);
+    const scored = await db.query<{ breakdown: { components: Array<{ name: string; input: unknown }> } }>(
+      `select impact_breakdown as breakdown from tickets where account_id = $1 and status = 'new'`, [renewalAccount],
+    );
+    expect(scored).toHaveLength(2);
+    expect(scored[0].breakdown.components.find((component) => component.name === 'renewal')?.input).toBe(30);
   });
 });
