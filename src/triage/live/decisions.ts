@@ -2,7 +2,7 @@
  * An agent's decision on a prediction: accept it, correct it to another
  * value, or reject it. Accept and correct write the value through the normal
  * ticket update, so the version check, vocabulary validation and audit entry
- * are the same as for any edit; the decision then becomes a training label.
+ * are the same as for any edit. The decision then becomes a training label.
  */
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Actor } from '../../http/actor.ts';

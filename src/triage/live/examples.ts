@@ -9,7 +9,7 @@ import type { TrainingExample } from '../model.ts';
 import type { TicketDocument } from './documents.ts';
 import { readFieldValue } from './fields.ts';
 
-/** Loads the (ticket, field, value) triples that a model applied and nobody has reviewed yet. */
+/** Loads the (ticket, field, value) triples that a model applied and no agent has reviewed yet. */
 export async function loadUnreviewedValues(db: Queryable): Promise<Set<string>> {
   const rows = await db.query<{ ticket_id: number; field: string; value: string }>(
     "select ticket_id, field, value from triage_predictions where status = 'applied' and value is not null",
@@ -37,7 +37,7 @@ export function buildExamples(documents: TicketDocument[], field: string, unrevi
 
 export interface LabelCheck {
   ok: boolean;
-  /** Why the field is skipped, when it is. */
+  /** Reason the field is skipped; set only when ok is false. */
   reason?: string;
   labelCounts: Record<string, number>;
   /** Labels with enough examples to learn; rarer labels are left out of training. */

@@ -1,9 +1,9 @@
 /**
  * Explains a prediction of the linear model by the terms that pushed it
- * towards the predicted label: for each word and structured feature of the
- * ticket, its feature value times how much its weight for that label exceeds
- * its mean weight over all labels. Character n-grams are left out because a
- * reader cannot act on "ogi" the way they can on "login".
+ * towards the predicted label. Each word and structured feature of the
+ * ticket scores its feature value times the amount by which its weight for
+ * that label exceeds its mean weight over all labels. Character n-grams are
+ * left out because a reader cannot act on "ogi" the way they can on "login".
  */
 import { countTerms, vectorize } from '../features.ts';
 import { exampleText, type TicketInput, type TriageModel } from '../model.ts';
@@ -61,7 +61,7 @@ function candidateTerms(input: TicketInput): Candidate[] {
   return candidates;
 }
 
-/** The feature column of a single-word term, found by hashing it the way the vectorizer does. */
+/** Finds the feature column of a single-word term by hashing it the way the vectorizer does. */
 function columnOfToken(model: TriageModel, token: string): number | undefined {
   const { words } = countTerms(token, model.vectorizer.options);
   const [key] = words.keys();

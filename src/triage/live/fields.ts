@@ -1,17 +1,14 @@
 /**
  * The ticket fields that triage models predict: four built-in fields and the
- * vocabulary-typed custom ticket fields an admin marks as predicted. Each
- * field knows how to read its key from a loaded ticket, how to write it with
- * the normal ticket update, and which values are allowed.
+ * vocabulary-typed custom ticket fields an admin marks as predicted. The
+ * functions here read a field's key from a loaded ticket, build the ticket
+ * update that writes it, and list the values it allows.
  */
 import { AppError } from '../../core/errors.ts';
 import type { Queryable } from '../../store/index.ts';
 import type { UpdateTicketInput } from '../../tickets/index.ts';
 
 export const builtInFields = ['category', 'priority', 'component', 'team'] as const;
-
-/** Fields that are stored with their prediction but never get a trained model. */
-export const signalFields = ['language', 'sentiment'] as const;
 
 export interface TicketFieldValues {
   category: string | null;

@@ -1,8 +1,8 @@
 /**
  * Triage of one new ticket: its language and sentiment, then one prediction
  * per field with an active model. A confident prediction for an empty field
- * is applied at once with an audit entry naming the model version; a less
- * confident one is stored as a suggestion; text the models do not know
+ * is applied at once with an audit entry naming the model version. A less
+ * confident one is stored as a suggestion, and text the models do not know
  * abstains. Every outcome is stored with its provenance.
  */
 import { recordAudit, type AuditChanges } from '../../audit/index.ts';

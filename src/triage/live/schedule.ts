@@ -1,6 +1,6 @@
 /**
  * Decides cheaply when to retrain: after enough tickets changed since the
- * last training, at most once per hour.
+ * last training, and not within an hour of the last stored model.
  */
 import { enqueueJob } from '../../jobs/index.ts';
 import type { Queryable } from '../../store/index.ts';
@@ -19,8 +19,8 @@ export const defaultRetrainPolicy: RetrainPolicy = { newLabels: 200, minInterval
  * policy's limit, through the updated_at index, and enqueues a training job
  * when the limit is reached. Ticket changes stand in for new labels: every
  * new label is a ticket change, so this never misses one, and it can only
- * train a little early. The job's unique key holds the current hour, so
- * at most one is enqueued per hour. Returns true when a job was enqueued.
+ * train a little early. The job's unique key contains the current hour, so
+ * repeated checks within an hour enqueue one job. Returns true when a job was enqueued.
  */
 export async function scheduleRetrainingIfDue(db: Queryable, policy: RetrainPolicy = defaultRetrainPolicy, now = new Date()): Promise<boolean> {
   const [last] = await db.query<{ trained_at: Date | null }>('select max(trained_at) as trained_at from triage_models');

@@ -34,7 +34,9 @@ export async function scoreSentiment(text: string, language: string | null): Pro
   if (words.length === 0) return null;
 
   const score = (await loadAnalyzer()).getSentiment(words);
-  const label = score <= -neutralBand ? 'negative' : score >= neutralBand ? 'positive' : 'neutral';
+  let label: SentimentScore['label'] = 'neutral';
+  if (score <= -neutralBand) label = 'negative';
+  if (score >= neutralBand) label = 'positive';
 
   return { score: Math.round(score * 1000) / 1000, label };
 }

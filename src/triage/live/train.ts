@@ -2,7 +2,7 @@
  * Trains one model per predicted field on the labelled ticket history and
  * stores each as a new active version. A fifth of the labelled examples is
  * held out to measure accuracy, macro-F1 and the coverage reached at the
- * target precision; the stored model is the one those numbers describe.
+ * target precision. The stored model is the one those numbers describe.
  */
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../../store/index.ts';

@@ -64,7 +64,7 @@ function useDecision(ticket: Ticket) {
   });
 }
 
-/** The newest prediction of each field, in the order the fields were predicted. */
+/** Picks the newest prediction of each field, in the order the fields were predicted. */
 function latestPerField(predictions: Prediction[]): Prediction[] {
   const latest = new Map<string, Prediction>();
   for (const prediction of predictions) {
