@@ -61,7 +61,8 @@ describe('ResolvedTicketIndex refresh', () => {
   it('picks up a newly solved ticket after the interval', async () => {
     let now = 1_000_000;
     const index = new ResolvedTicketIndex(api.context.db, { refreshIntervalMs: 10_000 }, () => now);
-    const searchIds = async () => (await index.current()).search('CSV export revenue report timeout', 10).map((hit) => Number(hit.id));
+    const query = { id: 0, subject: 'CSV export timeout', firstMessage: 'The revenue report export times out.' };
+    const searchIds = async () => (await index.search(query, 10)).map((hit) => Number(hit.id));
 
     expect(await searchIds()).not.toContain(fixture.exportOpen);
 

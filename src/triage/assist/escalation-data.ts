@@ -3,6 +3,7 @@ import type { Queryable } from '../../store/index.ts';
 import { initialPriority, labelFromAudit, labelFromConversation, type LabelSource, type TicketChange } from './escalation-labels.ts';
 import type { EscalationInput } from './escalation-features.ts';
 import { withRequesterHistory, type EscalationRecord } from './escalation-model.ts';
+import { extractAnswer } from './reply-text.ts';
 import { loadSentimentScorer } from './sentiment.ts';
 
 interface TicketRow {
@@ -54,7 +55,8 @@ export async function loadEscalationRecords(db: Queryable, labelSource: LabelSou
   return tickets.map((row) => {
     const ticketChanges = changes.get(row.id) ?? [];
     const label = labelSource === 'audit' ? labelFromAudit(ticketChanges) : labelFromConversation(conversations.get(row.id) ?? []);
-    const firstMessage = row.first_message ?? '';
+    // Without its greeting and sign-off, the message carries no requester names for the model to memorise.
+    const firstMessage = extractAnswer(row.first_message ?? '');
 
     return {
       ticketId: row.id,

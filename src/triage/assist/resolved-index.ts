@@ -9,7 +9,8 @@
  * before it. A ticket that is reopened stays in the index, and lookups drop it
  * when they read its current status.
  */
-import { SimilarityIndex, type RetrievalOptions } from '../retrieval.ts';
+import { SimilarityIndex, type RetrievalHit, type RetrievalOptions } from '../retrieval.ts';
+import { tokenize } from '../text.ts';
 import type { Queryable } from '../../store/index.ts';
 
 export interface ResolvedIndexOptions {
@@ -26,6 +27,14 @@ export interface ResolvedIndexOptions {
   /** Characters of the first message that are indexed. */
   maxBodyChars: number;
   retrieval: Partial<RetrievalOptions>;
+  /**
+   * Query words found in more than this share of indexed tickets are left out
+   * of lookups. They add little to the ranking (their IDF is near zero) but
+   * make each lookup score most of the index.
+   */
+  maxQueryWordShare: number;
+  /** The share rule applies only from this many tickets, so small indexes keep every word. */
+  minTicketsForPruning: number;
 }
 
 export const defaultResolvedIndexOptions: ResolvedIndexOptions = {
@@ -34,6 +43,8 @@ export const defaultResolvedIndexOptions: ResolvedIndexOptions = {
   batchSize: 5_000,
   maxBodyChars: 4_000,
   retrieval: {},
+  maxQueryWordShare: 0.1,
+  minTicketsForPruning: 1_000,
 };
 
 /** The text a ticket is indexed and queried by: its subject and first customer message. */
@@ -77,6 +88,7 @@ export class ResolvedTicketIndex {
   readonly options: ResolvedIndexOptions;
   private readonly index: SimilarityIndex;
   private readonly indexed = new Set<number>();
+  private readonly wordFrequency = new Map<string, number>();
   /** updated_at text of the newest ticket read so far. */
   private watermark = '-infinity';
   private refreshedAt = -Infinity;
@@ -95,13 +107,27 @@ export class ResolvedTicketIndex {
     return this.index.size;
   }
 
-  /** Returns the index, building it on first use and polling for new tickets when it is older than the refresh interval. */
-  async current(): Promise<SimilarityIndex> {
+  /**
+   * Returns up to limit indexed tickets most similar to the given text, best
+   * first, leaving out excludeIds. Builds the index on first use and polls
+   * for new tickets when it is older than the refresh interval.
+   */
+  async search(text: TicketText, limit: number, excludeIds: number[] = []): Promise<RetrievalHit[]> {
     if (this.clock() - this.refreshedAt >= this.options.refreshIntervalMs) {
       await this.refresh();
     }
 
-    return this.index;
+    const query = { id: String(text.id), title: this.withoutCommonWords(text.subject), body: this.withoutCommonWords(text.firstMessage) };
+    return this.index.search(query, limit, new Set(excludeIds.map(String)));
+  }
+
+  private withoutCommonWords(text: string): string {
+    if (this.index.size < this.options.minTicketsForPruning) {
+      return text;
+    }
+
+    const maxCount = this.options.maxQueryWordShare * this.index.size;
+    return tokenize(text).filter((word) => (this.wordFrequency.get(word) ?? 0) <= maxCount).join(' ');
   }
 
   /** Adds the tickets resolved since the last refresh and returns how many were added; concurrent callers share one poll. */
@@ -119,8 +145,12 @@ export class ResolvedTicketIndex {
       return;
     }
 
+    const body = text.firstMessage.slice(0, this.options.maxBodyChars);
     this.indexed.add(text.id);
-    this.index.add({ id: String(text.id), title: text.subject, body: text.firstMessage.slice(0, this.options.maxBodyChars) });
+    this.index.add({ id: String(text.id), title: text.subject, body });
+    for (const word of new Set(tokenize(`${text.subject} ${body}`))) {
+      this.wordFrequency.set(word, (this.wordFrequency.get(word) ?? 0) + 1);
+    }
   }
 
   private async poll(): Promise<number> {

@@ -62,8 +62,7 @@ export async function findResolvedNeighbours(db: Queryable, index: ResolvedTicke
 }
 
 export async function neighboursOfText(db: Queryable, index: ResolvedTicketIndex, text: TicketText, limit: number): Promise<ResolvedNeighbour[]> {
-  const retrieval = await index.current();
-  const hits = retrieval.search({ id: String(text.id), title: text.subject, body: text.firstMessage }, limit * overFetchFactor + overFetchExtra, new Set([String(text.id)]));
+  const hits = await index.search(text, limit * overFetchFactor + overFetchExtra, [text.id]);
   if (hits.length === 0) {
     return [];
   }
