@@ -8,6 +8,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { notFound } from '../core/errors.ts';
 import type { Actor } from '../http/actor.ts';
+import { recomputeAfterAccountChange } from '../impact/index.ts';
 import type { Db, Queryable } from '../store/index.ts';
 import { gatherHealthInputs } from './inputs.ts';
 import { computeHealth, type HealthResult } from './score.ts';
@@ -40,13 +41,21 @@ function toSnapshot(row: SnapshotRow): HealthSnapshot {
   };
 }
 
-/** Copies a snapshot's score to the account unless a later snapshot exists. */
+/**
+ * Copies a snapshot's score to the account unless a later snapshot exists,
+ * and rescores the account's open tickets, whose business impact weighs health.
+ */
 async function applyIfLatest(tx: Queryable, accountId: number, score: number, computedAt: Date): Promise<void> {
-  await tx.query(
+  const updated = await tx.query(
     `update accounts set health_score = $2
-      where id = $1 and not exists (select 1 from health_scores where account_id = $1 and computed_at > $3::timestamptz)`,
+      where id = $1 and health_score is distinct from $2
+        and not exists (select 1 from health_scores where account_id = $1 and computed_at > $3::timestamptz)
+      returning id`,
     [accountId, score, computedAt.toISOString()],
   );
+  if (updated.length > 0) {
+    await recomputeAfterAccountChange(tx, accountId);
+  }
 }
 
 export interface RecomputeOptions {
