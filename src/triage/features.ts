@@ -23,6 +23,12 @@ export interface FeatureOptions {
   minDf: number;
   /** Characters of each text that are read; longer texts are truncated. */
   maxChars: number;
+  /**
+   * Where character n-grams are taken: 'word' inside each padded word, 'text'
+   * over the whole normalised token sequence, so n-grams also span the space
+   * between two words.
+   */
+  charScope: 'word' | 'text';
 }
 
 export const defaultFeatureOptions: FeatureOptions = {
@@ -33,7 +39,11 @@ export const defaultFeatureOptions: FeatureOptions = {
   charWeight: 0.5,
   minDf: 1,
   maxChars: 20_000,
+  charScope: 'word',
 };
+
+/** Option values that models stored before an option existed were trained with. */
+const legacyFeatureOptions: Partial<FeatureOptions> = { charScope: 'word' };
 
 export interface Vectorizer {
   options: FeatureOptions;
@@ -70,7 +80,9 @@ export function countTerms(text: string, options: FeatureOptions): { words: Map<
     }
   }
 
-  if (options.charNgramMax > 0) {
+  if (options.charNgramMax > 0 && options.charScope === 'text') {
+    addCharGrams(chars, ` ${tokens.join(' ')} `, 1, options, mask, charOffset);
+  } else if (options.charNgramMax > 0) {
     for (const token of new Set(tokens)) {
       const repeats = tokens.length > 1 ? countOf(tokens, token) : 1;
       addCharGrams(chars, ` ${token} `, repeats, options, mask, charOffset);
@@ -188,5 +200,5 @@ export function vectorizerToJson(vectorizer: Vectorizer): VectorizerJson {
 }
 
 export function vectorizerFromJson(json: VectorizerJson): Vectorizer {
-  return buildVectorizer({ ...defaultFeatureOptions, ...json.options }, decodeUint32(json.keys), decodeFloat32(json.idf));
+  return buildVectorizer({ ...defaultFeatureOptions, ...legacyFeatureOptions, ...json.options }, decodeUint32(json.keys), decodeFloat32(json.idf));
 }

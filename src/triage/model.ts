@@ -13,6 +13,10 @@ import { isOutOfScope, tuneOutOfScopeRule, type OutOfScopeRule } from './oos.ts'
 import { createRandom, shuffleInPlace } from './random.ts';
 import { computeLogits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxOptions } from './softmax.ts';
 import type { SparseVector } from './sparse.ts';
+import { trainSvm, type SvmOptions } from './svm.ts';
+
+/** Linear classifier family: one-vs-rest squared-hinge SVMs, or multinomial logistic regression. */
+export type ClassifierKind = 'svm' | 'softmax';
 
 export interface TrainingExample {
   text: string;
@@ -25,7 +29,9 @@ export type TicketInput = Omit<TrainingExample, 'label'>;
 
 export interface TrainOptions {
   features: Partial<FeatureOptions>;
+  classifier: ClassifierKind;
   softmax: Partial<SoftmaxOptions>;
+  svm: Partial<SvmOptions>;
   /** Share of the examples held out for calibration when no validation set is given. */
   validationShare: number;
   targetPrecision: number;
@@ -38,7 +44,9 @@ export interface TrainOptions {
 
 export const defaultTrainOptions: TrainOptions = {
   features: {},
+  classifier: 'svm',
   softmax: {},
+  svm: {},
   validationShare: 0.15,
   targetPrecision: 0.9,
   outOfScopeLabel: 'oos',
@@ -111,7 +119,10 @@ function fitClassifier(examples: TrainingExample[], labels: string[], options: T
   const vectors = texts.map((text) => vectorize(vectorizer, text));
   const labelIndex = new Map(labels.map((label, index) => [label, index]));
   const targets = examples.map((example) => labelIndex.get(example.label)!);
-  const classifier = trainSoftmax(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.softmax });
+  const classifier =
+    options.classifier === 'softmax'
+      ? trainSoftmax(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.softmax })
+      : trainSvm(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.svm });
 
   return { vectorizer, classifier, vectors };
 }
