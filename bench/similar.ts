@@ -9,11 +9,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { ResolvedTicketIndex, type TicketText } from '../src/triage/assist/index.ts';
+import { defaultResolvedIndexOptions, ResolvedTicketIndex, type TicketText } from '../src/triage/assist/index.ts';
+import { defaultRetrievalOptions } from '../src/triage/retrieval.ts';
 import { percentile } from '../src/triage/metrics.ts';
 import { createRandom } from '../src/triage/random.ts';
 
 const ticketCount = Number(process.argv[2] ?? 100_000);
+const defaultRerankDepth = defaultResolvedIndexOptions.retrieval.rerankDepth ?? defaultRetrievalOptions.rerankDepth;
 const queryCount = Number(process.argv[3] ?? 2_000);
 const random = createRandom(2024);
 
@@ -50,7 +52,8 @@ function heapMegabytes(): number {
 }
 
 const heapBefore = heapMegabytes();
-const index = new ResolvedTicketIndex({ query: async () => [] } as never);
+const rerankDepth = Number(process.env.BENCH_RERANK_DEPTH ?? defaultRerankDepth);
+const index = new ResolvedTicketIndex({ query: async () => [] } as never, { retrieval: { rerankDepth } });
 const buildStarted = performance.now();
 for (let id = 1; id <= ticketCount; id++) index.addDocument(generateTicket(id));
 const buildSeconds = (performance.now() - buildStarted) / 1000;
@@ -63,15 +66,14 @@ for (let query = 0; query < queryCount; query++) {
   await index.search(ticket, 15, [ticket.id]);
   latencies.push(performance.now() - started);
 }
-const heapAfterQueriesMb = heapMegabytes() - heapBefore;
 
 const result = {
   benchmark: 'similar-tickets lookup over the in-memory resolved-ticket index',
   ticketCount,
   queryCount,
+  rerankDepth,
   buildSeconds: Math.round(buildSeconds * 100) / 100,
   heapMegabytes: globalThis.gc ? Math.round(heapMb) : null,
-  heapMegabytesAfterQueries: globalThis.gc ? Math.round(heapAfterQueriesMb) : null,
   latencyMs: {
     p50: round(percentile(latencies, 0.5)),
     p95: round(percentile(latencies, 0.95)),

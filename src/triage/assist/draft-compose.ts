@@ -27,7 +27,7 @@ export interface DraftNames {
 
 export interface ChosenAnswer {
   answer: string;
-  /** The candidates that agree with the chosen answer, best first; the first is the one whose text is used. */
+  /** The candidates that agree with the chosen answer, best first. The first is the one whose text is used. */
   supporters: AnswerCandidate[];
 }
 
@@ -88,7 +88,7 @@ export function replaceOldNames(answer: string, oldNames: AnswerCandidate['oldNa
   return text;
 }
 
-/** Frames an answer with a greeting to the customer and a sign-off by the agent; either name may be missing. */
+/** Frames an answer with a greeting to the customer and a sign-off by the agent. Either name may be missing. */
 export function frameReply(answer: string, names: DraftNames): string {
   const firstName = firstNameOf(names.customerName);
   const greeting = firstName ? `Hi ${firstName},` : 'Hi,';

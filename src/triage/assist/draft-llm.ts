@@ -2,7 +2,7 @@
  * Optional rewrite of a suggested reply by an OpenAI-compatible
  * chat-completions endpoint (for example a local model server). It is
  * configured by CASEBOOK_DRAFT_API_URL, CASEBOOK_DRAFT_API_KEY and
- * CASEBOOK_DRAFT_MODEL; any failure returns null so the caller keeps the
+ * CASEBOOK_DRAFT_MODEL. Any failure returns null, so the caller keeps the
  * retrieval draft. Logs carry the failure kind and status only, never the
  * ticket text, the draft or the key.
  */
@@ -15,7 +15,7 @@ export interface DraftLogger {
 }
 
 export interface DraftEndpoint {
-  /** Base URL of the API, such as http://127.0.0.1:8080/v1; requests go to <url>/chat/completions. */
+  /** Base URL of the API, such as http://127.0.0.1:8080/v1. Requests go to <url>/chat/completions. */
   url: string;
   apiKey?: string;
   model: string;
@@ -76,21 +76,21 @@ export async function rewriteDraft(endpoint: DraftEndpoint, input: RewriteInput,
       signal: AbortSignal.timeout(endpoint.timeoutMs),
     });
     if (!response.ok) {
-      logger.warn({ status: response.status }, 'draft endpoint returned an error status; using the retrieval draft');
+      logger.warn({ status: response.status }, 'draft endpoint returned an error status, so the retrieval draft is used');
       return null;
     }
 
     const parsed = completionSchema.safeParse(await response.json());
     const content = parsed.success ? parsed.data.choices[0].message.content.trim() : '';
     if (!content) {
-      logger.warn({ reason: parsed.success ? 'empty' : 'malformed' }, 'draft endpoint returned no usable reply; using the retrieval draft');
+      logger.warn({ reason: parsed.success ? 'empty' : 'malformed' }, 'draft endpoint returned no usable reply, so the retrieval draft is used');
       return null;
     }
 
     return content;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'unknown';
-    logger.warn({ reason: name === 'TimeoutError' ? 'timeout' : 'request_failed', errorName: name }, 'draft endpoint request failed; using the retrieval draft');
+    logger.warn({ reason: name === 'TimeoutError' ? 'timeout' : 'request_failed', errorName: name }, 'draft endpoint request failed, so the retrieval draft is used');
     return null;
   }
 }

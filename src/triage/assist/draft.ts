@@ -18,8 +18,8 @@ export interface DraftTicket extends TicketText {
 
 /**
  * A further place to take past answers from. Macros and knowledge articles
- * implement this when they exist; the draft weighs their candidates against
- * the similar tickets' answers by score.
+ * implement this when they exist, and the draft weighs their candidates
+ * against the similar tickets' answers by score.
  */
 export interface AnswerSource {
   findAnswers(ticket: DraftTicket, limit: number): Promise<AnswerCandidate[]>;

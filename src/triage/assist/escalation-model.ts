@@ -1,8 +1,8 @@
 /**
- * Trains, evaluates and applies the escalation-risk model: named features of
- * each ticket as it arrived, a logistic regression fitted on older tickets,
- * Platt scaling fitted on the next slice in time, and ROC AUC measured on
- * the newest tickets, which the model never saw.
+ * Trains, evaluates and applies the escalation-risk model. It reads named
+ * features of each ticket as it arrived. A logistic regression is fitted on
+ * the older tickets and Platt scaling on the next slice in time. ROC AUC is
+ * measured on the newest tickets, which the model never saw.
  */
 import { buildVocabulary, escalationFeatures, textWords, type EscalationInput } from './escalation-features.ts';
 import type { EscalationLabel, LabelSource } from './escalation-labels.ts';
@@ -59,8 +59,8 @@ export interface EscalationPrediction {
 
 /**
  * Adds each record's requester history: how many tickets the requester
- * opened before it and how many of those escalated. Records are taken in
- * creation order; the result keeps that order.
+ * opened before it and how many of those escalated. The result is in
+ * creation order.
  */
 export function withRequesterHistory(records: EscalationRecord[]): (EscalationRecord & { full: EscalationInput })[] {
   const sorted = [...records].sort((left, right) => left.input.createdAt.getTime() - right.input.createdAt.getTime() || left.ticketId - right.ticketId);

@@ -250,6 +250,24 @@ export const en = {
     noDecisions: 'No decisions in the last 12 weeks.',
     targetPrecision: (value: number) => `Thresholds are chosen on held-out tickets for ${Math.round(value * 100)}% precision.`,
   },
+
+  assist: {
+    similarTickets: 'Similar resolved tickets',
+    similarFailed: 'Similar tickets could not be loaded',
+    noSimilarTickets: 'No similar resolved tickets yet.',
+    scoreHint: 'Similarity score: higher is closer',
+    solvedOn: (date: string) => `solved ${date}`,
+    suggestedReply: 'Suggested reply',
+    draftFailed: 'The suggested reply could not be loaded',
+    noSuggestion: 'No suggestion: no similar resolved ticket has an answer yet.',
+    fromSimilarTickets: (ids: number[]) => (ids.length === 0 ? '' : `from ${ids.map((id) => `#${id}`).join(', ')}`),
+    rewrittenByModel: 'rewritten by the drafting model',
+    insert: 'Insert',
+    escalationRisk: 'Escalation risk',
+    raisesRisk: 'raises risk',
+    lowersRisk: 'lowers risk',
+    model: (version: string) => `model ${version}`,
+  },
 } as const;
 
 export type Messages = typeof en;

@@ -12,6 +12,9 @@ import { HealthPanel } from '../ticket/HealthPanel.tsx';
 import { ImpactPanel } from '../ticket/ImpactPanel.tsx';
 import { UsagePanel } from '../ticket/UsagePanel.tsx';
 import { ReplyBox } from '../ticket/ReplyBox.tsx';
+import { EscalationBadge } from '../ticket/EscalationBadge.tsx';
+import { SimilarTickets } from '../ticket/SimilarTickets.tsx';
+import { SuggestedReply } from '../ticket/SuggestedReply.tsx';
 import { TriagePanel } from '../ticket/TriagePanel.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 
@@ -64,15 +67,18 @@ function TicketView({ ticketId }: { ticketId: number }) {
             {messages.isPending && <Loader size="sm" />}
             {messages.isError && <Alert color="red">{messages.error.message}</Alert>}
             {messages.data && <Conversation messages={messages.data} />}
+            <SuggestedReply ticketId={ticketId} canWrite={canWrite} />
             <ReplyBox ticketId={ticketId} canWrite={canWrite} />
             <AuditHistory ticketId={ticketId} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <EscalationBadge ticketId={ticketId} />
             <FieldPanel ticket={data} canWrite={canWrite} />
             <TriagePanel ticket={data} canWrite={canWrite} />
             <ContextPanel ticketId={ticketId} />
+            <SimilarTickets ticketId={ticketId} />
             <ImpactPanel ticketId={ticketId} />
             {data.account && <HealthPanel accountId={data.account.id} />}
             {data.account && <UsagePanel accountId={data.account.id} openedAt={data.createdAt} />}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { usePostMessage } from '../api/queries.ts';
 import { t } from '../i18n/en.ts';
+import { useReplyInsertion } from './SuggestedReplyChannel.tsx';
 
 type Kind = 'public' | 'internal';
 
@@ -10,6 +11,7 @@ export function ReplyBox({ ticketId, canWrite }: { ticketId: number; canWrite: b
   const [body, setBody] = useState('');
   const post = usePostMessage(ticketId);
   const internal = kind === 'internal';
+  useReplyInsertion(ticketId, (text) => { setKind('public'); setBody(text); });
 
   function send() {
     post.mutate({ kind, body: body.trim() }, { onSuccess: () => setBody('') });
