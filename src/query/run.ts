@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/index.ts';
-import { compileQuery } from './compiler.ts';
+import { compileQuery, type CompiledQuery } from './compiler.ts';
 import { queryError } from './errors.ts';
 import { messages } from './messages.ts';
 import { parseQuery } from './parser.ts';
@@ -56,12 +56,10 @@ export async function runQuery(db: Queryable, text: string, options: RunQueryOpt
     return { kind: 'aggregate', rows: rows.map((row) => ({ group: row.group, value: row.value === null ? null : Number(row.value) })) };
   }
 
-  const pageParams = [...compiled.params, limit, offset];
-  const limitPlaceholder = `$${compiled.params.length + 1}`;
-  const offsetPlaceholder = `$${compiled.params.length + 2}`;
+  const statements = ticketPageStatements(compiled, limit, offset);
   const [rows, [{ total }]] = await Promise.all([
-    db.query<TicketRow>(`${ticketSelect} where ${compiled.where} order by ${compiled.orderBy} limit ${limitPlaceholder} offset ${offsetPlaceholder}`, pageParams),
-    db.query<{ total: number }>(`select count(*) as total from tickets t where ${compiled.where}`, compiled.params.slice(0, compiled.whereParamCount)),
+    db.query<TicketRow>(statements.page.sql, statements.page.params),
+    db.query<{ total: number }>(statements.count.sql, statements.count.params),
   ]);
   const nextOffset = offset + rows.length;
 
@@ -70,6 +68,28 @@ export async function runQuery(db: Queryable, text: string, options: RunQueryOpt
     items: rows.map(toTicket),
     total: Number(total),
     nextCursor: rows.length === limit && nextOffset < Number(total) ? encodeCursor(nextOffset) : null,
+  };
+}
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Builds the two statements behind a page of tickets: the page itself and the count of all matches. */
+export function ticketPageStatements(compiled: CompiledQuery, limit: number, offset: number): { page: Statement; count: Statement } {
+  const limitPlaceholder = `$${compiled.params.length + 1}`;
+  const offsetPlaceholder = `$${compiled.params.length + 2}`;
+
+  return {
+    page: {
+      sql: `${ticketSelect} where ${compiled.where} order by ${compiled.orderBy} limit ${limitPlaceholder} offset ${offsetPlaceholder}`,
+      params: [...compiled.params, limit, offset],
+    },
+    count: {
+      sql: `select count(*) as total from tickets t where ${compiled.where}`,
+      params: compiled.params.slice(0, compiled.whereParamCount),
+    },
   };
 }
 
