@@ -58,6 +58,8 @@ interface Postings {
 
 const wordSeed = 0x27d4eb2f;
 const charSeed = 0x165667b1;
+/** Bound on cached character vectors; at about 12 KB each (bench/similar.ts, 100,000 tickets) the cache stays near 25 MB. */
+const maxCachedCharVectors = 2_000;
 
 /** An in-memory inverted index of tickets that answers "which past tickets look like this one". */
 export class SimilarityIndex {
@@ -184,6 +186,8 @@ export class SimilarityIndex {
     let vector = this.charVectorCache.get(position);
     if (!vector) {
       vector = this.charVector(this.charTexts[position]);
+      // A read-only index would otherwise cache a vector for every document it ever re-ranked.
+      if (this.charVectorCache.size >= maxCachedCharVectors) this.charVectorCache.clear();
       this.charVectorCache.set(position, vector);
     }
     return vector;
