@@ -37,6 +37,8 @@ export interface TrainOptions {
   targetPrecision: number;
   /** Label that marks out-of-scope examples, in training or validation data. */
   outOfScopeLabel: string;
+  /** In-scope validation accuracy the out-of-scope rule may give up to catch more out-of-scope texts. */
+  outOfScopeMaxInScopeLoss: number;
   /** Retrain on training plus validation data after calibrating, keeping the tuned temperature and thresholds. */
   refit: boolean;
   seed: number;
@@ -50,6 +52,7 @@ export const defaultTrainOptions: TrainOptions = {
   validationShare: 0.15,
   targetPrecision: 0.9,
   outOfScopeLabel: 'oos',
+  outOfScopeMaxInScopeLoss: 0.02,
   refit: false,
   seed: 7,
 };
@@ -142,7 +145,7 @@ export function trainTriageModel(examples: TrainingExample[], options: Partial<T
 
   calibrate(model, known.length > 0 ? known : split.train, resolved);
   if (split.validation.some((example) => example.label === resolved.outOfScopeLabel)) {
-    tuneOutOfScope(model, buildNeighbourIndex(vectors, featureCount(vectorizer)), split.validation, resolved.outOfScopeLabel);
+    tuneOutOfScope(model, buildNeighbourIndex(vectors, featureCount(vectorizer)), split.validation, resolved);
   }
 
   if (resolved.refit && split.validation.length > 0) {
@@ -175,7 +178,8 @@ function calibrate(model: TriageModel, validation: TrainingExample[], options: T
   model.validationCoverage = choice.coverage;
 }
 
-function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validation: TrainingExample[], outOfScopeLabel: string) {
+function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validation: TrainingExample[], options: TrainOptions) {
+  const outOfScopeLabel = options.outOfScopeLabel;
   const scratch = new Float32Array(neighbours.documentCount);
   const samples = validation.map((example) => {
     const vector = vectorize(model.vectorizer, exampleText(example));
@@ -191,7 +195,7 @@ function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validati
     };
   });
 
-  model.outOfScope = { rule: tuneOutOfScopeRule(samples), neighbours, label: outOfScopeLabel };
+  model.outOfScope = { rule: tuneOutOfScopeRule(samples, options.outOfScopeMaxInScopeLoss), neighbours, label: outOfScopeLabel };
 }
 
 function argMax(values: Float64Array): number {
