@@ -169,7 +169,7 @@ function decodeCursor(raw: string, sort: string): Cursor {
 }
 
 /** Counting stops here, because an exact count of a broad filter costs more than the page itself. */
-export const totalCountCap = 10_000;
+export const totalCountCap = 1_000;
 
 export interface TicketPage {
   items: Ticket[];

@@ -129,8 +129,8 @@ export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
 export const ticketListSchema = z.object({
   items: z.array(ticketSchema),
   nextCursor: z.string().nullable(),
-  total: z.number().int().describe('Matching tickets, counted up to 10,000'),
-  totalCapped: z.boolean().describe('True when more than 10,000 tickets match'),
+  total: z.number().int().describe('Matching tickets, counted up to 1,000'),
+  totalCapped: z.boolean().describe('True when more than 1,000 tickets match'),
 });
 
 export const ticketIdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -32,7 +32,7 @@ export const updateViewBody = z.strictObject({
 export type UpdateViewInput = z.infer<typeof updateViewBody>;
 
 export const listViewsQuery = z.strictObject({
-  counts: z.enum(['true', 'false']).default('false').describe('true adds each view\'s matching ticket count, capped at 10,000'),
+  counts: z.enum(['true', 'false']).default('false').describe('true adds each view\'s matching ticket count, capped at 1,000'),
 });
 
 export const viewIdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -44,6 +44,7 @@ export interface TicketPage {
   items: Ticket[];
   nextCursor: string | null;
   total: number;
+  totalCapped: boolean;
 }
 
 export interface Message {

@@ -52,7 +52,7 @@ export function QueuePage() {
             <Title order={3}>{t.queue.title}</Title>
             <Group gap="xs">
               {page.isFetching && <Loader size="xs" />}
-              {page.data && <Text c="dimmed" data-testid="ticket-total">{t.queue.total(page.data.total)}</Text>}
+              {page.data && <Text c="dimmed" data-testid="ticket-total">{t.queue.total(page.data.total, page.data.totalCapped)}</Text>}
             </Group>
           </Group>
           <QueueFilters search={search} onChange={changeView} />
