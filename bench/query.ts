@@ -139,7 +139,7 @@ async function measureQuery(db: Db, registry: FieldRegistry, query: BenchQuery, 
     const url = await routeUrl(inject, query);
     listRouteMs = summarise(await timed(() => inject(url)));
   }
-  log(`  ${query.name}: runQuery p95 ${runQueryMs.p95_ms} ms${listRouteMs ? `, route p95 ${listRouteMs.p95_ms} ms` : ''}`);
+  log(`  ${query.name}: runQuery p50 ${runQueryMs.p50_ms} p95 ${runQueryMs.p95_ms} ms${listRouteMs ? `, route p50 ${listRouteMs.p50_ms} p95 ${listRouteMs.p95_ms} ms` : ''}`);
 
   return { name: query.name, query: query.text, page: query.page ?? 1, matched, runQuery: runQueryMs, listRoute: listRouteMs };
 }

@@ -70,7 +70,7 @@ function compileTerm(term: TermNode, env: FilterEnv): string {
   const parts: string[] = [];
   if (term.values.some(isNone)) parts.push(noneCheck(field, env));
   const values = term.values.filter((value) => !isNone(value));
-  if (values.length > 0) parts.push(compileValues(field, operator, values, env));
+  if (values.length > 0) parts.push(field.linked ? compileLinkedValues(field, operator, values, env) : compileValues(field, operator, values, env));
 
   const condition = parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
   return negated ? `not coalesce(${condition}, false)` : condition;
@@ -80,6 +80,20 @@ function noneCheck(field: FieldDef, env: FilterEnv): string {
   const expr = field.expression(env.sql);
 
   return field.kind === 'tags' ? `cardinality(${expr}) = 0` : `${expr} is null`;
+}
+
+/**
+ * Compiles a comparison on an account or requester field as a semi-join,
+ * `t.account_id in (select qa.id from accounts qa where <comparison>)`, so the
+ * planner can start from the few matching accounts instead of reading one
+ * account per ticket. It is true exactly when the per-ticket subquery form is,
+ * and false (not NULL) otherwise, which `-` and `!=` already treat alike.
+ */
+function compileLinkedValues(field: FieldDef, operator: ComparisonOperator, values: ValueNode[], env: FilterEnv): string {
+  const linked = field.linked!;
+  const condition = compileValues({ ...field, expression: linked.expression }, operator, values, env);
+
+  return `${env.sql.column(linked.ticketColumn)} in (select ${linked.alias}.id from ${linked.table} ${linked.alias} where ${condition})`;
 }
 
 function compileValues(field: FieldDef, operator: ComparisonOperator, values: ValueNode[], env: FilterEnv): string {

@@ -21,6 +21,14 @@ export function referenceLabel(field: FieldDef, sql: SqlBuilder): string {
   return `(select qr.${label.column} from ${label.table} qr where qr.id = ${sql.column(column)})`;
 }
 
+/** Builds a left join to the referenced table (alias qg) and the label to group by through it. */
+export function referenceGroup(field: FieldDef, sql: SqlBuilder): { group: string; join: string } {
+  const { target, column } = field.reference!;
+  const label = labelColumns[target];
+
+  return { group: `qg.${label.column}`, join: `left join ${label.table} qg on qg.id = ${sql.column(column)}` };
+}
+
 /**
  * Matches a reference field against ids and names: a whole number is an id,
  * `me` is the acting agent, anything else is an email (agents, contacts), a

@@ -31,7 +31,28 @@ export interface FieldDef {
   vocabulary?: string;
   reference?: { target: ReferenceTarget; column: string };
   direction?: DateDirection;
+  /** For a field of the ticket's account or requester: the row it is read from, so a filter can run as a semi-join. */
+  linked?: LinkedRow;
   origin: 'schema' | 'custom' | 'derived';
+}
+
+/**
+ * The linked row behind an account or requester field. `expression` reads the
+ * value from that row under `alias`; `ticketColumn` holds the row's id on the ticket.
+ */
+export interface LinkedRow {
+  table: 'accounts' | 'contacts';
+  alias: string;
+  ticketColumn: string;
+  expression: (sql: SqlBuilder) => string;
+}
+
+const accountRow = { table: 'accounts', alias: 'qa', ticketColumn: 'account_id' } as const;
+const contactRow = { table: 'contacts', alias: 'qc', ticketColumn: 'requester_id' } as const;
+
+/** Reads a linked row's value for one ticket as a scalar subquery, for sorting, grouping and `none`. */
+function linkedScalar(row: Omit<LinkedRow, 'expression'>, value: (sql: SqlBuilder) => string): (sql: SqlBuilder) => string {
+  return (sql) => `(select ${value(sql)} from ${row.table} ${row.alias} where ${row.alias}.id = ${sql.column(row.ticketColumn)})`;
 }
 
 export interface FieldRegistry {
@@ -122,12 +143,10 @@ function columnField(spec: ColumnFieldSpec, dataType: string | undefined, vocabu
   if (!columnKind) return undefined;
 
   const kind: FieldKind = spec.vocabulary && columnKind === 'text' ? 'vocabulary' : columnKind;
-  // Account columns are read through a correlated subquery, so each predicate stays a
-  // self-contained condition on the tickets alias and the caller needs no join.
-  const expression =
-    spec.table === 'tickets'
-      ? (sql: SqlBuilder) => sql.column(spec.column)
-      : (sql: SqlBuilder) => `(select qa.${spec.column} from accounts qa where qa.id = ${sql.column('account_id')})`;
+  // Account columns are read through subqueries, so each predicate stays a self-contained
+  // condition on the tickets alias and the caller needs no join.
+  const linked: LinkedRow | undefined = spec.table === 'accounts' ? { ...accountRow, expression: () => `qa.${spec.column}` } : undefined;
+  const expression = linked ? linkedScalar(linked, linked.expression) : (sql: SqlBuilder) => sql.column(spec.column);
 
   return {
     name: spec.name,
@@ -138,6 +157,7 @@ function columnField(spec: ColumnFieldSpec, dataType: string | undefined, vocabu
     terms: kind === 'vocabulary' ? (vocabularies.get(spec.vocabulary!) ?? []) : undefined,
     vocabulary: kind === 'vocabulary' ? spec.vocabulary : undefined,
     direction: kind === 'date' || kind === 'timestamp' ? (spec.direction ?? 'past') : undefined,
+    linked,
     origin: 'schema',
   };
 }
@@ -165,10 +185,11 @@ const customCasts: Record<CustomFieldRow['type'], (text: string) => string> = {
 
 function customField(row: CustomFieldRow, vocabularies: Map<string, VocabularyTerm[]>): FieldDef {
   const kind: FieldKind = row.type;
-  const source = (sql: SqlBuilder, key: string) => {
-    if (row.entity === 'ticket') return `(${sql.column('custom')} ->> ${key})`;
-    if (row.entity === 'account') return `(select qa.custom ->> ${key} from accounts qa where qa.id = ${sql.column('account_id')})`;
-    return `(select qc.custom ->> ${key} from contacts qc where qc.id = ${sql.column('requester_id')})`;
+  const cast = customCasts[row.type];
+  const linkedRow = row.entity === 'account' ? accountRow : row.entity === 'contact' ? contactRow : undefined;
+  const linked: LinkedRow | undefined = linkedRow && {
+    ...linkedRow,
+    expression: (sql) => cast(`(${linkedRow.alias}.custom ->> ${sql.bind(row.key)})`),
   };
 
   return {
@@ -176,10 +197,11 @@ function customField(row: CustomFieldRow, vocabularies: Map<string, VocabularyTe
     kind,
     description: row.label,
     operators: operatorsByKind[kind],
-    expression: (sql) => customCasts[row.type](source(sql, sql.bind(row.key))),
+    expression: linked ? linkedScalar(linked, linked.expression) : (sql) => cast(`(${sql.column('custom')} ->> ${sql.bind(row.key)})`),
     terms: row.vocabulary ? (vocabularies.get(row.vocabulary) ?? []) : undefined,
     vocabulary: row.vocabulary ?? undefined,
     direction: kind === 'date' ? 'future' : undefined,
+    linked,
     origin: 'custom',
   };
 }
