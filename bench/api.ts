@@ -1,13 +1,14 @@
 /**
  * Ticket creation over real HTTP on loopback: 32 concurrent clients, each
- * sending POST /api/v1/tickets back to back for a fixed duration.
+ * sending POST /api/v1/tickets back to back for a fixed duration. The server
+ * runs as `casebook serve` in its own process, so the load generator does not
+ * share its event loop.
  * Usage: npx tsx bench/api.ts [postgres|pglite ...]   (default: postgres pglite)
  * Target on PostgreSQL: p95 under 30 ms.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { createLogger } from '../src/core/logger.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { buildApp } from '../src/server/app.ts';
+import { once } from 'node:events';
 import { createAgent, createApiToken } from '../src/auth/index.ts';
 import { machineInfo, openBenchDatabase, summarise, writeResult, type Engine } from './lib/engines.ts';
 
@@ -29,15 +30,33 @@ function post(agent: http.Agent, port: number, token: string, body: string): Pro
   });
 }
 
+/** Starts `casebook serve` on the benchmark database and waits until it answers /healthz. */
+async function startServer(bench: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<{ server: ChildProcess; port: number }> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...bench.serverEnv };
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+  const server = spawn(process.execPath, [...profile, 'bin/casebook.mjs', 'serve', '--no-worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const healthy = await new Promise<boolean>((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: '/healthz' }, (response) => { response.resume(); resolve(response.statusCode === 200); })
+        .on('error', () => resolve(false));
+    });
+    if (healthy) return { server, port };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill('SIGKILL');
+  throw new Error('casebook serve did not become healthy within 60 s');
+}
+
 async function runEngine(engine: Engine) {
   const bench = await openBenchDatabase(engine);
   await bench.db.exec(`insert into accounts (name, domains, tier) values ('Bench Corp', '{bench.test}', 'business');
     insert into teams (key, name) values ('frontline', 'Frontline'); insert into product_components (key, name) values ('api', 'API');`);
   const agentRecord = await createAgent(bench.db, { email: 'bench@bench.test', name: 'Bench', role: 'agent' });
   const { token } = await createApiToken(bench.db, { agentId: agentRecord.id, name: 'bench' });
-  const app = await buildApp({ db: bench.db, config: loadConfig({}), logger: createLogger('silent') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
+  await bench.release();
+  const { server, port } = await startServer(bench);
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -66,7 +85,9 @@ async function runEngine(engine: Engine) {
   await Promise.all(Array.from({ length: concurrency }, (_, index) => client(index)));
 
   agent.destroy();
-  await app.close();
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+  await bench.reopen();
   const [{ count }] = await bench.db.query<{ count: number }>('select count(*)::int as count from tickets');
   await bench.dispose();
   return {

@@ -13,6 +13,14 @@ export interface BenchDatabase {
   dispose(): Promise<void>;
   /** Notes about the setup that a reader of the result needs. */
   notes: string[];
+  /** Environment that points a `casebook serve` process at this database. */
+  serverEnv: Record<string, string>;
+  /**
+   * Lets another process open the database: PGlite allows one process per
+   * data directory, so it is closed until reopen() is called.
+   */
+  release(): Promise<void>;
+  reopen(): Promise<void>;
 }
 
 /**
@@ -23,12 +31,15 @@ export interface BenchDatabase {
 export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> {
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
-    const db = await openPglite(dir);
-    await migrate(db);
-    return {
-      db, engine, notes: ['PGlite 0.5.17, file-backed in a temporary directory'],
-      async dispose() { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+    const bench: BenchDatabase = {
+      db: await openPglite(dir), engine, notes: ['PGlite 0.5.17, file-backed in a temporary directory'],
+      serverEnv: { CASEBOOK_DATA: dir },
+      async release() { await bench.db.close(); },
+      async reopen() { bench.db = await openPglite(dir); },
+      async dispose() { await bench.db.close(); fs.rmSync(dir, { recursive: true, force: true }); },
     };
+    await migrate(bench.db);
+    return bench;
   }
 
   const given = process.env.BENCH_DATABASE_URL;
@@ -44,6 +55,9 @@ export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> 
   await migrate(db);
   return {
     db, engine,
+    serverEnv: { DATABASE_URL: url },
+    async release() {},
+    async reopen() {},
     notes: clusterDir ? ['Debian PostgreSQL 15, throwaway cluster on loopback (fsync off, synchronous_commit off)'] : ['PostgreSQL at BENCH_DATABASE_URL'],
     async dispose() {
       await db.close();
