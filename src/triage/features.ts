@@ -5,6 +5,7 @@
  * the hashed terms seen in training and gives each a dense column, so model
  * weights need no slot for terms that never occur.
  */
+import { ColumnTable } from './columns.ts';
 import { decodeFloat32, decodeUint32, encodeArray, hashString } from './hash.ts';
 import { normalizeInPlace, type SparseVector } from './sparse.ts';
 import { tokenize } from './text.ts';
@@ -50,7 +51,8 @@ export interface Vectorizer {
   /** Hashed term keys in column order; the character block's keys carry the high bit of the space. */
   keys: Uint32Array;
   idf: Float32Array;
-  columnOf: Map<number, number>;
+  /** Column of each hashed term key; get returns undefined for keys that are not features. */
+  columnOf: ColumnTable;
 }
 
 export interface VectorizerJson {
@@ -139,10 +141,7 @@ export function fitVectorizer(texts: string[], options: Partial<FeatureOptions> 
 }
 
 function buildVectorizer(options: FeatureOptions, keys: Uint32Array, idf: Float32Array): Vectorizer {
-  const columnOf = new Map<number, number>();
-  keys.forEach((key, column) => columnOf.set(key, column));
-
-  return { options, keys, idf, columnOf };
+  return { options, keys, idf, columnOf: new ColumnTable(keys) };
 }
 
 /**

@@ -58,6 +58,7 @@ export function modelFromJson(json: TriageModelJson): TriageModel {
 export function modelMemoryBytes(model: TriageModel): number {
   const neighbours = model.outOfScope?.neighbours;
   const neighbourBytes = neighbours ? neighbours.offsets.byteLength + neighbours.documents.byteLength + neighbours.weights.byteLength : 0;
+  // The column table has 2 to 4 slots per key, each a 4-byte key and a 4-byte column.
   const vectorizerBytes = model.vectorizer.keys.byteLength + model.vectorizer.idf.byteLength + model.vectorizer.keys.length * 16;
 
   return model.classifier.weights.byteLength + model.classifier.bias.byteLength + vectorizerBytes + neighbourBytes;
