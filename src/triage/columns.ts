@@ -47,3 +47,50 @@ export class ColumnTable {
     return (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
   }
 }
+
+/** A growable open-addressing table of counts keyed by 32-bit hashed term keys, for document frequencies. */
+export class CountTable {
+  private slots = new Uint32Array(1024);
+  private counts = new Uint32Array(1024);
+  private used = 0;
+
+  get(key: number): number {
+    const mask = this.slots.length - 1;
+    let slot = mixKey(key) & mask;
+    while (this.counts[slot] > 0) {
+      if (this.slots[slot] === key) return this.counts[slot];
+      slot = (slot + 1) & mask;
+    }
+    return 0;
+  }
+
+  increment(key: number): void {
+    if (this.used * 2 >= this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let slot = mixKey(key) & mask;
+    while (this.counts[slot] > 0 && this.slots[slot] !== key) slot = (slot + 1) & mask;
+    if (this.counts[slot] === 0) {
+      this.slots[slot] = key;
+      this.used++;
+    }
+    this.counts[slot]++;
+  }
+
+  private grow() {
+    const { slots, counts } = this;
+    this.slots = new Uint32Array(slots.length * 2);
+    this.counts = new Uint32Array(slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      if (counts[old] === 0) continue;
+      let slot = mixKey(slots[old]) & mask;
+      while (this.counts[slot] > 0) slot = (slot + 1) & mask;
+      this.slots[slot] = slots[old];
+      this.counts[slot] = counts[old];
+    }
+  }
+}
+
+function mixKey(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 0;
+}

@@ -6,7 +6,7 @@
  * weights need no slot for terms that never occur.
  */
 import { ColumnTable } from './columns.ts';
-import { decodeFloat32, decodeUint32, encodeArray, hashString } from './hash.ts';
+import { decodeFloat32, decodeUint32, encodeArray, hashRange, hashString } from './hash.ts';
 import { normalizeInPlace, type SparseVector } from './sparse.ts';
 import { tokenize } from './text.ts';
 
@@ -97,7 +97,7 @@ export function countTerms(text: string, options: FeatureOptions): { words: Map<
 function addCharGrams(chars: Map<number, number>, padded: string, repeats: number, options: FeatureOptions, mask: number, offset: number) {
   for (let length = options.charNgramMin; length <= options.charNgramMax; length++) {
     for (let start = 0; start + length <= padded.length; start++) {
-      addCount(chars, offset + (hashString(padded.slice(start, start + length), charSeed) & mask), repeats);
+      addCount(chars, offset + (hashRange(padded, start, start + length, charSeed) & mask), repeats);
     }
     if (padded.length < length) {
       break;

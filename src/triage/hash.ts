@@ -24,3 +24,15 @@ export function decodeUint32(text: string): Uint32Array {
   const bytes = Buffer.from(text, 'base64');
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
+
+/** Returns hashString(text.slice(start, end), seed) without allocating the slice. */
+export function hashRange(text: string, start: number, end: number, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+
+  for (let index = start; index < end; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+
+  return hash >>> 0;
+}

@@ -8,7 +8,8 @@
  * flexsearch) offer no character n-gram re-ranking or per-field weights tuned
  * on labelled duplicates, and PostgreSQL's ts_rank is not BM25.
  */
-import { hashString } from './hash.ts';
+import { CountTable } from './columns.ts';
+import { hashRange, hashString } from './hash.ts';
 import { tokenize } from './text.ts';
 
 export interface RetrievalOptions {
@@ -56,6 +57,7 @@ interface Postings {
   frequencies: number[];
 }
 
+const charVectorCacheLimit = 5000;
 const wordSeed = 0x27d4eb2f;
 const charSeed = 0x165667b1;
 /** Bound on cached character vectors; at about 12 KB each (bench/similar.ts, 100,000 tickets) the cache stays near 25 MB. */
@@ -65,12 +67,14 @@ const maxCachedCharVectors = 2_000;
 export class SimilarityIndex {
   readonly options: RetrievalOptions;
   private readonly postings = new Map<number, Postings>();
-  private readonly charDocumentFrequency = new Map<number, number>();
+  private readonly charDocumentFrequency = new CountTable();
   private readonly ids: string[] = [];
   private readonly lengths: number[] = [];
   private readonly charTexts: string[] = [];
   /** Character vectors of indexed documents; cleared on add because their IDF weights change. */
   private readonly charVectorCache = new Map<number, Map<number, number>>();
+  /** BM25 length normalisation k1 * (1 - b + b * length / averageLength) per document; null after an add. */
+  private lengthNorms: Float64Array | null = null;
   private totalLength = 0;
 
   constructor(options: Partial<RetrievalOptions> = {}) {
@@ -99,6 +103,7 @@ export class SimilarityIndex {
 
     this.ids.push(document.id);
     this.charVectorCache.clear();
+    this.lengthNorms = null;
     this.lengths.push(length);
     this.totalLength += length;
 
@@ -106,7 +111,7 @@ export class SimilarityIndex {
       const charText = joinFields(document).slice(0, this.options.charTextLimit);
       this.charTexts.push(charText);
       for (const key of charGramCounts(charText, this.options).keys()) {
-        this.charDocumentFrequency.set(key, (this.charDocumentFrequency.get(key) ?? 0) + 1);
+        this.charDocumentFrequency.increment(key);
       }
     }
   }
@@ -143,10 +148,19 @@ export class SimilarityIndex {
     return terms;
   }
 
+  private documentLengthNorms(): Float64Array {
+    if (!this.lengthNorms) {
+      const { k1, b } = this.options;
+      const averageLength = this.totalLength / Math.max(this.ids.length, 1);
+      this.lengthNorms = Float64Array.from(this.lengths, (length) => k1 * (1 - b + (b * length) / averageLength));
+    }
+    return this.lengthNorms;
+  }
+
   private scoreBm25(query: RetrievalDocument): { scores: Float64Array; touched: number[] } {
-    const { k1, b } = this.options;
+    const { k1 } = this.options;
     const count = this.ids.length;
-    const averageLength = this.totalLength / Math.max(count, 1);
+    const norms = this.documentLengthNorms();
     const scores = new Float64Array(count);
     const touched: number[] = [];
 
@@ -160,9 +174,8 @@ export class SimilarityIndex {
       for (let index = 0; index < list.documents.length; index++) {
         const position = list.documents[index];
         const frequency = list.frequencies[index];
-        const norm = k1 * (1 - b + (b * this.lengths[position]) / averageLength);
         if (scores[position] === 0) touched.push(position);
-        scores[position] += (queryWeight * frequency * (k1 + 1)) / (frequency + norm);
+        scores[position] += (queryWeight * frequency * (k1 + 1)) / (frequency + norms[position]);
       }
     }
 
@@ -199,7 +212,7 @@ export class SimilarityIndex {
     let norm = 0;
 
     for (const [key, frequency] of charGramCounts(text, this.options)) {
-      const idf = Math.log((1 + count) / (1 + (this.charDocumentFrequency.get(key) ?? 0))) + 1;
+      const idf = Math.log((1 + count) / (1 + this.charDocumentFrequency.get(key))) + 1;
       const value = (1 + Math.log(frequency)) * idf;
       vector.set(key, value);
       norm += value * value;
@@ -235,7 +248,7 @@ function charGramCounts(text: string, options: RetrievalOptions): Map<number, nu
     const padded = ` ${token} `;
     for (let length = options.charNgramMin; length <= options.charNgramMax; length++) {
       for (let start = 0; start + length <= padded.length; start++) {
-        const key = hashString(padded.slice(start, start + length), charSeed);
+        const key = hashRange(padded, start, start + length, charSeed);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
@@ -254,15 +267,42 @@ function sparseCosine(left: Map<number, number>, right: Map<number, number>): nu
   return sum;
 }
 
-/** Returns the positions of the count highest scores among the touched positions, best first. */
+/** Returns the positions of the count highest scores among the touched positions, best first, through a min-heap of size count. */
 function topPositions(scores: Float64Array, touched: number[], count: number): number[] {
-  if (touched.length <= count) {
-    return touched.sort((left, right) => scores[right] - scores[left]);
+  const heap: number[] = [];
+  const lower = (left: number, right: number) => scores[left] < scores[right] || (scores[left] === scores[right] && left > right);
+
+  for (const position of touched) {
+    if (heap.length < count) {
+      heap.push(position);
+      siftUp(heap, heap.length - 1, lower);
+    } else if (count > 0 && lower(heap[0], position)) {
+      heap[0] = position;
+      siftDown(heap, 0, lower);
+    }
   }
 
-  const sorted = touched.map((position) => scores[position]).sort((left, right) => right - left);
-  const cutoff = sorted[count - 1];
-  const kept = touched.filter((position) => scores[position] >= cutoff);
+  return heap.sort((left, right) => scores[right] - scores[left] || left - right);
+}
 
-  return kept.sort((left, right) => scores[right] - scores[left]).slice(0, count);
+function siftUp(heap: number[], index: number, lower: (left: number, right: number) => boolean) {
+  while (index > 0) {
+    const parent = (index - 1) >> 1;
+    if (!lower(heap[index], heap[parent])) break;
+    [heap[index], heap[parent]] = [heap[parent], heap[index]];
+    index = parent;
+  }
+}
+
+function siftDown(heap: number[], index: number, lower: (left: number, right: number) => boolean) {
+  for (;;) {
+    const left = 2 * index + 1;
+    const right = left + 1;
+    let smallest = index;
+    if (left < heap.length && lower(heap[left], heap[smallest])) smallest = left;
+    if (right < heap.length && lower(heap[right], heap[smallest])) smallest = right;
+    if (smallest === index) return;
+    [heap[index], heap[smallest]] = [heap[smallest], heap[index]];
+    index = smallest;
+  }
 }
