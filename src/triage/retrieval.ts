@@ -57,7 +57,6 @@ interface Postings {
   frequencies: number[];
 }
 
-const charVectorCacheLimit = 5000;
 const wordSeed = 0x27d4eb2f;
 const charSeed = 0x165667b1;
 /** Bound on cached character vectors; at about 12 KB each (bench/similar.ts, 100,000 tickets) the cache stays near 25 MB. */
