@@ -77,8 +77,10 @@ async function seedPeople(db: Db, accounts: number) {
     from generate_series(1, $1::int * 3) n`, [accounts]);
 }
 
-// Ticket age in days is skewed to recent (a growing business). Tickets younger than
-// three weeks are mostly still being worked; older ones are mostly closed.
+// Ticket ids follow creation time, as in a live helpdesk, so the planner sees the same
+// correlation between id order and created_at. Ages are skewed to recent (a growing
+// business). Tickets younger than three weeks are mostly still being worked; older
+// ones are mostly closed.
 const ticketInsert = `
   insert into tickets (id, subject, status, priority, category, channel, language, component_id, team_id, assignee_id,
     account_id, requester_id, tags, created_at, updated_at, first_response_at, solved_at, closed_at, impact_score)
@@ -117,7 +119,7 @@ const ticketInsert = `
           ${pick(`array['en','en','en','en','en','en','en','en','en','en','en','en','en','en','en','en','de','fr','es','pt']`, 'bench_unit(n, 14)')} as language,
           case when bench_unit(n, 15) < 0.1 then null else 1 + floor(40 * bench_unit(n, 16) ^ 1.7)::int end as component_id,
           1 + floor($3::int * bench_unit(n, 17) ^ 1.5)::int as account_id
-        from (select n, 365 * bench_unit(n, 18) ^ 1.3 as age from generate_series($1::int, $2::int) n) g
+        from (select n, 365 * (1 - n::float8 / $4::int) ^ 1.3 as age from generate_series($1::int, $2::int) n) g
       ) s
     ) m
     ) c
@@ -167,7 +169,7 @@ export async function seedQueryData(db: Db, size: QuerySeedSize, log: (line: str
   const batch = 50_000;
   for (let first = 1; first <= size.tickets; first += batch) {
     const last = Math.min(size.tickets, first + batch - 1);
-    await db.query(ticketInsert, [first, last, size.accounts]);
+    await db.query(ticketInsert, [first, last, size.accounts, size.tickets]);
     await db.query(messageInsert, [first, last]);
     log(`seeded tickets ${first}-${last}`);
   }
