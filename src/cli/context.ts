@@ -2,7 +2,7 @@ import { loadConfig } from '../core/config.ts';
 import type { AppContext } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { createLogger } from '../core/logger.ts';
-import { migrate, openDatabase, pendingMigrations } from '../store/index.ts';
+import { DataDirectoryInUseError, migrate, openDatabase, pendingMigrations } from '../store/index.ts';
 
 export interface OpenContextOptions {
   /** Apply pending migrations even on PostgreSQL (the embedded database is always migrated). */
@@ -56,6 +56,7 @@ export class CliError extends Error {
 /** Exit codes: 0 success, 1 failure, 2 bad usage or input, 3 database not ready. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
+  if (error instanceof DataDirectoryInUseError) return 3;
   if (error instanceof AppError && error.status < 500) return 2;
   return 1;
 }

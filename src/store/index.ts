@@ -7,6 +7,7 @@ export type { Db, Queryable } from './db.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { openPglite, dumpPgliteDataDir, type OpenPgliteOptions } from './pglite-driver.ts';
 export { openPostgres } from './postgres-driver.ts';
+export { DataDirectoryInUseError } from './pglite-lock.ts';
 
 /** Opens PostgreSQL when DATABASE_URL is set, otherwise the embedded database in CASEBOOK_DATA. */
 export function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'dataDir'>): Promise<Db> {

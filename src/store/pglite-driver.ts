@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Db, Queryable } from './db.ts';
+import { lockDataDirectory } from './pglite-lock.ts';
 import { parseDate, parseInt8, parseNumeric, pgTypeIds } from './db.ts';
 
 const parsers = {
@@ -32,10 +33,19 @@ export interface OpenPgliteOptions {
 
 /** Opens (creating when needed) the embedded database in dataDir; pass 'memory://' for a throwaway one. */
 export async function openPglite(dataDir: string, options: OpenPgliteOptions = {}): Promise<Db> {
+  let unlock = () => {};
   if (!dataDir.startsWith('memory://')) {
     fs.mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDirectory(dataDir);
   }
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const base = wrap(pglite);
 
   const db: Db = {
@@ -43,7 +53,13 @@ export async function openPglite(dataDir: string, options: OpenPgliteOptions = {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
   };
   instances.set(db, pglite);
 
