@@ -1,3 +1,4 @@
+import { onlyStopWords } from './stop-words.ts';
 import type { ComparisonOperator, FilterNode, TermNode, TextNode, ValueNode } from './ast.ts';
 import { compileDateComparison, type DateEnv } from './date-terms.ts';
 import { queryError } from './errors.ts';
@@ -42,6 +43,10 @@ export function lookupField(registry: FieldRegistry, name: string, column: numbe
 
 function compileText(node: TextNode, env: FilterEnv): string {
   const alias = env.sql.alias;
+  if (onlyStopWords(node.text)) {
+    return 'true';
+  }
+
   // websearch_to_tsquery reads a double-quoted string as a phrase; inner quotes are dropped
   // so the value stays one phrase. Bare words go through plainto_tsquery, which has no syntax.
   const tsquery = node.quoted

@@ -89,6 +89,8 @@ describe('runQuery filters', () => {
     ['channel:email OR channel:phone', [1, 4, 5, 7, 8]],
     ['"card declined"', [7, 9]],
     ['invoice', [2, 7]],
+    ['the invoice', [2, 7]],
+    ['"the invoice"', [2, 7]],
     ['"declined card"', []],
     ['custom.impact_users>=100', [3]],
     ['custom.severity>=medium', [3, 4]],
