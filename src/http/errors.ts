@@ -1,40 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorDetail, shortValue } from '../core/errors.ts';
+import { AppError } from '../core/errors.ts';
+import { detailsForIssues, type SchemaIssue } from './validation-fixes.ts';
 
-/** Reads the value at a JSON pointer such as '/customer/email' so a 400 can echo what was sent. */
-function valueAtPointer(root: unknown, pointer: string): unknown {
-  let current: unknown = root;
-  for (const segment of pointer.split('/').filter(Boolean)) {
-    if (current === null || typeof current !== 'object') {
-      return undefined;
-    }
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return current;
-}
-
-function fieldFromPointer(pointer: string): string {
-  return pointer.split('/').filter(Boolean).join('.');
-}
-
-function validationError(error: FastifyError & { validation: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> }, request: FastifyRequest): AppError {
-  const source = error.validationContext === 'querystring' ? request.query : error.validationContext === 'params' ? request.params : request.body;
-  const details: ErrorDetail[] = error.validation.map((issue) => {
-    const unknownKeys = issue.params?.keys as string[] | undefined;
-    const field = fieldFromPointer(issue.instancePath) || (unknownKeys?.join(', ') ?? error.validationContext ?? 'body');
-    if (unknownKeys?.length) {
-      return { field, value: unknownKeys, fix: `remove the unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')}` };
-    }
-    return {
-      field,
-      value: shortValue(valueAtPointer(source, issue.instancePath)),
-      fix: issue.message ?? 'send a value of the documented type',
-    };
-  });
+function validationError(error: FastifyError & { validation: SchemaIssue[] }, request: FastifyRequest): AppError {
+  const context = error.validationContext ?? 'body';
+  const source = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
+  const contextName = context === 'querystring' ? 'query string' : context === 'params' ? 'path' : 'request body';
+  const details = detailsForIssues(error.validation, source, contextName);
   const summary = details.map((detail) => `${detail.field}: ${detail.fix}`).join('; ');
 
-  return new AppError('invalid_input', `Invalid ${error.validationContext ?? 'request'}: ${summary}`, details);
+  return new AppError('invalid_input', `Invalid ${contextName}: ${summary}`, details);
 }
 
 /** Translates Fastify's own errors (parsing, limits) into AppError codes. */

@@ -272,3 +272,37 @@ describe('query language in the ticket list', () => {
     expect(p1.value).toBe(count);
   });
 });
+
+describe('validation error wording', () => {
+  it('says what to send for each kind of invalid input', async () => {
+    const missing = await api.request('POST', '/api/v1/tickets', { body: { description: 'no subject' } });
+    expect(missing.body.error.details[0]).toMatchObject({ field: 'subject', fix: 'this field is required: send a string' });
+
+    const unknown = await api.request('POST', '/api/v1/tickets', { body: { subject: 'x', description: 'y', urgency: 'high' } });
+    expect(unknown.body.error.details[0]).toMatchObject({ field: 'urgency', value: 'high' });
+    expect(unknown.body.error.details[0].fix).toContain('remove urgency');
+
+    const limit = await api.request('GET', '/api/v1/tickets?limit=100000');
+    expect(limit.body.error.details[0]).toMatchObject({ field: 'limit', fix: 'send a number at most 200' });
+
+    const path = await api.request('GET', '/api/v1/tickets/abc');
+    expect(path.status).toBe(400);
+    expect(path.body.error.details[0]).toMatchObject({ field: 'id', value: 'abc' });
+    expect(path.body.error.details[0].fix).toContain('number');
+
+    const version = await api.request('PATCH', '/api/v1/tickets/1', { body: { version: 0, priority: 'p2' } });
+    expect(version.body.error.details[0]).toMatchObject({ field: 'version', value: 0, fix: 'send a number more than 0' });
+  });
+
+  it('asks for JSON when the body is plain text', async () => {
+    const response = await api.app.inject({
+      method: 'POST', url: '/api/v1/tickets',
+      headers: { authorization: `Bearer ${api.tokens.agent}`, 'content-type': 'text/plain' },
+      payload: 'subject=hello',
+    });
+
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(JSON.stringify(response.json().error)).toContain('application/json');
+  });
+});
