@@ -179,7 +179,7 @@ export class JobWorker {
       return;
     }
 
-    jobLogger.info({ attempt: job.attempts }, messages.jobStarted);
+    jobLogger.debug({ attempt: job.attempts }, messages.jobStarted);
     try {
       await definition.handler(payload.value, {
         id: job.id,
@@ -196,7 +196,7 @@ export class JobWorker {
 
     const stored = await completeJob(this.context.db, job.id, this.workerId);
     if (stored) {
-      jobLogger.info({ attempt: job.attempts }, messages.jobDone);
+      jobLogger.debug({ attempt: job.attempts }, messages.jobDone);
     } else {
       jobLogger.warn(messages.jobLostLock);
     }
