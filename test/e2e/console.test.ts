@@ -106,8 +106,8 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.getByLabel(/^Password/).fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(`Signed in as ${admin.name}`).waitFor();
-    await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
-    expect(await page.getByTestId('ticket-total').textContent()).toBe('7 tickets');
+    await expectShownTickets([7, 6, 5, 4, 3, 2, 1, 8]);
+    expect(await page.getByTestId('ticket-total').textContent()).toBe('8 tickets');
   });
 
   it('queue filters by status and priority', async () => {
@@ -129,14 +129,14 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
 
   it('column header sorts by priority', async () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expectShownTickets([7, 6, 5, 4, 3, 2, 1]);
+    await expectShownTickets([7, 6, 5, 4, 3, 2, 1, 8]);
 
     await page.getByRole('button', { name: 'Sort by Priority' }).click();
-    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p4']);
+    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p3', 'p4']);
     expect(new URL(page.url()).searchParams.get('sort')).toBe('priority');
 
     await page.getByRole('button', { name: 'Sort by Priority' }).click();
-    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p4', 'p3', 'p2', 'p1', 'p1', 'p1', 'p1']);
+    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p4', 'p3', 'p3', 'p2', 'p1', 'p1', 'p1', 'p1']);
     expect(new URL(page.url()).searchParams.get('sort')).toBe('-priority');
   });
 
@@ -184,9 +184,9 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await expectShownTickets([4, 3, 2]);
     expect(new URL(page.url()).searchParams.get('cursor')).not.toBeNull();
     await next.click();
-    await expectShownTickets([1]);
+    await expectShownTickets([1, 8]);
     expect(await next.isDisabled()).toBe(true);
-    expect(await page.getByTestId('ticket-total').textContent()).toBe('7 tickets');
+    expect(await page.getByTestId('ticket-total').textContent()).toBe('8 tickets');
 
     await previous.click();
     await expectShownTickets([4, 3, 2]);
@@ -248,6 +248,25 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(await page.getByTestId('impact-priority').textContent()).toContain('35.0 / 35');
     expect(await page.getByTestId('impact-tier').textContent()).toContain('15.0 / 15');
     expect(await page.getByTestId('impact-sla').textContent()).toContain('not configured');
+  });
+
+  it('ticket lists similar resolved tickets', async () => {
+    const id = ticketId('Login page returns 500 after upgrade');
+    const twin = ticketId('Login returns 500 after upgrading to 4.1');
+
+    const response = await page.request.get(`${baseUrl}/api/v1/tickets/${id}/similar?limit=5`);
+    expect(response.status()).toBe(200);
+    const hits = (await response.json()) as Array<{ ticket: { id: number; solvedAt: string | null } }>;
+    expect(hits[0]?.ticket.id).toBe(twin);
+    expect(hits[0]?.ticket.solvedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    const panel = page.getByTestId('similar-tickets');
+    await panel.getByRole('link', { name: /Login returns 500 after upgrading/ }).waitFor();
+    const text = await panel.textContent();
+    expect(text).toContain(`#${twin} Login returns 500 after upgrading to 4.1`);
+    expect(text).toMatch(/solved [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    expect(text).toContain('Running the session store migration again');
+    expect(await page.getByTestId('error-boundary').count()).toBe(0);
   });
 
   it('reply and internal note persist', async () => {

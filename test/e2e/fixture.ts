@@ -1,8 +1,10 @@
 /**
  * A small, fixed data set for the console test: one admin who logs in, a
- * second agent, a team, a component, two accounts with contacts, seven
+ * second agent, a team, a component, two accounts with contacts, eight
  * tickets with known statuses, priorities and creation times, and messages.
- * Ticket ids are assigned in insertion order (1-7) on an empty database.
+ * Ticket ids are assigned in insertion order (1-8) on an empty database.
+ * Ticket 8 is an old solved twin of ticket 1, so ticket 1 has a similar
+ * resolved ticket. seedMidnightTickets adds two more tickets later in the test.
  */
 import { createAgent } from '../../src/auth/index.ts';
 import type { Db } from '../../src/store/index.ts';
@@ -27,6 +29,8 @@ interface TicketSeed {
   priority: string;
   category: string;
   hoursAgo: number;
+  /** Hours before now when the ticket was solved; only for solved tickets. */
+  solvedHoursAgo?: number;
   assigned: boolean;
   messages: Array<{ kind: 'public' | 'internal'; author: 'customer' | 'agent'; body: string }>;
 }
@@ -48,7 +52,7 @@ export const tickets: TicketSeed[] = [
     messages: [{ kind: 'public', author: 'customer', body: 'The export never finishes on our kubernetes deployment.' }],
   },
   {
-    subject: 'How do I add a teammate?', account: 'globex', status: 'solved', priority: 'p3', category: 'question', hoursAgo: 40, assigned: true,
+    subject: 'How do I add a teammate?', account: 'globex', status: 'solved', priority: 'p3', category: 'question', hoursAgo: 40, solvedHoursAgo: 38, assigned: true,
     messages: [{ kind: 'public', author: 'customer', body: 'Where is the invite button?' }],
   },
   {
@@ -62,6 +66,13 @@ export const tickets: TicketSeed[] = [
   {
     subject: 'SSO redirect loop for new users', account: 'acme', status: 'open', priority: 'p1', category: 'bug', hoursAgo: 10, assigned: true,
     messages: [{ kind: 'public', author: 'customer', body: 'New users bounce between our IdP and the login page.' }],
+  },
+  {
+    subject: 'Login returns 500 after upgrading to 4.1', account: 'globex', status: 'solved', priority: 'p3', category: 'bug', hoursAgo: 400, solvedHoursAgo: 390, assigned: true,
+    messages: [
+      { kind: 'public', author: 'customer', body: 'After the upgrade every login attempt fails with a server error 500.' },
+      { kind: 'public', author: 'agent', body: 'Running the session store migration again fixed the login errors.' },
+    ],
   },
 ];
 
@@ -90,11 +101,12 @@ export async function seedFixture(db: Db): Promise<{ adminId: number }> {
 
   for (const ticket of tickets) {
     const [row] = await db.query<{ id: number }>(
-      `insert into tickets (subject, status, priority, category, account_id, requester_id, team_id, component_id, assignee_id, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() - make_interval(hours => $10::int), now() - make_interval(hours => $10::int))
+      `insert into tickets (subject, status, priority, category, account_id, requester_id, team_id, component_id, assignee_id, created_at, updated_at, solved_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() - make_interval(hours => $10::int), now() - make_interval(hours => $10::int),
+         now() - make_interval(hours => $11::int))
        returning id`,
       [ticket.subject, ticket.status, ticket.priority, ticket.category, accountIds[ticket.account], contactIds[ticket.account],
-        team.id, ticket.category === 'bug' ? component.id : null, ticket.assigned ? adminAgent.id : null, ticket.hoursAgo],
+        team.id, ticket.category === 'bug' ? component.id : null, ticket.assigned ? adminAgent.id : null, ticket.hoursAgo, ticket.solvedHoursAgo ?? null],
     );
     for (const [index, message] of ticket.messages.entries()) {
       await db.query(
@@ -107,4 +119,27 @@ export async function seedFixture(db: Db): Promise<{ adminId: number }> {
   }
 
   return { adminId: adminAgent.id };
+}
+
+/** Subjects of the tickets seedMidnightTickets inserts, one minute before and one after the last midnight UTC. */
+export const midnightSubjects = { before: 'Reported just before midnight UTC', after: 'Reported just after midnight UTC' };
+
+/**
+ * Inserts two tickets one minute either side of the last midnight UTC and
+ * returns their ids. In UTC only the second was created today; in a zone with
+ * a whole-hour offset both fall on the same local day, so either both or
+ * neither were created today there.
+ */
+export async function seedMidnightTickets(db: Db, now: Date = new Date()): Promise<{ before: number; after: number }> {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const ids: number[] = [];
+  for (const [subject, createdAt] of [[midnightSubjects.before, midnight - 60_000], [midnightSubjects.after, midnight + 60_000]] as const) {
+    const [row] = await db.query<{ id: number }>(
+      `insert into tickets (subject, status, priority, created_at, updated_at) values ($1, 'new', 'p3', $2, $2) returning id`,
+      [subject, new Date(createdAt).toISOString()],
+    );
+    ids.push(row.id);
+  }
+
+  return { before: ids[0], after: ids[1] };
 }

@@ -3,12 +3,28 @@ import { t } from './i18n/en.ts';
 
 const locale = 'en';
 const dayMs = 24 * 60 * 60 * 1000;
+const dateOnlyPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Parses an API date value: a 'YYYY-MM-DD' date reads as midnight UTC, any
+ * other value as an ISO timestamp. Returns null when the value is not a valid
+ * date, so a formatter can show the raw text instead of throwing.
+ */
+function parseApiDate(value: string): Date | null {
+  const date = new Date(dateOnlyPattern.test(value) ? `${value}T00:00:00Z` : value);
+
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) {
     return t.common.none;
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = parseApiDate(iso);
+  if (!date) {
+    return iso;
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** Formats a timestamp compactly for tables, with the year only when it is not the current one. */
@@ -16,23 +32,42 @@ export function formatShortDateTime(iso: string | null | undefined, now: Date = 
   if (!iso) {
     return t.common.none;
   }
-  const date = new Date(iso);
+  const date = parseApiDate(iso);
+  if (!date) {
+    return iso;
+  }
   const year = date.getFullYear() === now.getFullYear() ? undefined : 'numeric';
 
   return new Intl.DateTimeFormat(locale, { year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date);
 }
 
-/** Formats a 'YYYY-MM-DD' date without shifting it into the browser's time zone. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) {
+/**
+ * Formats the day of a 'YYYY-MM-DD' date or of an ISO timestamp. A plain date
+ * is a calendar day, so it is not shifted into the browser's time zone. A
+ * timestamp shows the day it falls on in the browser's time zone.
+ */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) {
     return t.common.none;
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const date = parseApiDate(value);
+  if (!date) {
+    return value;
+  }
+  const timeZone = dateOnlyPattern.test(value) ? 'UTC' : undefined;
+
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
 }
 
-/** Counts whole calendar days from today (local date) to a 'YYYY-MM-DD' date, negative once it has passed. */
-export function daysUntil(date: string, today: Date = new Date()): number {
-  const target = Date.parse(`${date}T00:00:00Z`);
+/** Counts whole calendar days from today (local date) to a date or timestamp's day, negative once it has passed. */
+export function daysUntil(value: string, today: Date = new Date()): number {
+  const date = parseApiDate(value);
+  if (!date) {
+    return Number.NaN;
+  }
+  const target = dateOnlyPattern.test(value)
+    ? date.getTime()
+    : Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
   const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
 
   return Math.round((target - start) / dayMs);
@@ -42,7 +77,12 @@ export function formatMoney(amount: number | null | undefined, currency: string)
   if (amount === null || amount === undefined) {
     return t.common.none;
   }
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    // An unknown currency code makes Intl throw, so show the amount with the code instead.
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount)} ${currency}`;
+  }
 }
 
 /** The vocabulary label of `key`, or the key itself when the term is unknown. */

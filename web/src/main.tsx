@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { SessionProvider } from './auth/session.tsx';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 // System fonts only: the console must work on machines without internet access.
 const theme = createTheme({
@@ -39,7 +40,9 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <SessionProvider>
-            <App />
+            <ErrorBoundary>
+              <App />
+            </ErrorBoundary>
           </SessionProvider>
         </BrowserRouter>
       </QueryClientProvider>

@@ -13,6 +13,12 @@ export const en = {
     unexpectedError: (status: number) => `The server returned an unexpected response (HTTP ${status}).`,
   },
 
+  errorBoundary: {
+    pageFailed: 'This page could not be shown',
+    panelFailed: (panel: string) => `${panel} could not be shown`,
+    retry: 'Try again',
+  },
+
   shell: {
     queue: 'Queue',
     logout: 'Log out',
@@ -120,6 +126,7 @@ export const en = {
     reload: 'Reload',
     saved: 'Saved',
     history: 'History',
+    replyBox: 'The reply box',
     showHistory: 'Show audit history',
     noHistory: 'No changes recorded.',
     historyAction: (action: string, actor: string) => `${action} by ${actor}`,

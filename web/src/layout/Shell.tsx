@@ -1,8 +1,9 @@
 import { Anchor, AppShell, Button, Group, Text, Title } from '@mantine/core';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import type { Agent } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
 import { t } from '../i18n/en.ts';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 
 export function Shell({ agent }: { agent: Agent }) {
   const { logout } = useSession();
@@ -23,7 +24,10 @@ export function Shell({ agent }: { agent: Agent }) {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <Outlet />
+        {/* A new key per page lets the agent leave a broken page through the header links. */}
+        <ErrorBoundary key={useLocation().pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

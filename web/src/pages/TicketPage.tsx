@@ -17,6 +17,7 @@ import { SimilarTickets } from '../ticket/SimilarTickets.tsx';
 import { SuggestedReply } from '../ticket/SuggestedReply.tsx';
 import { TriagePanel } from '../ticket/TriagePanel.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 
 export function TicketPage() {
   const ticketId = Number(useParams().id);
@@ -66,22 +67,26 @@ function TicketView({ ticketId }: { ticketId: number }) {
             <Title order={5}>{t.ticket.conversation}</Title>
             {messages.isPending && <Loader size="sm" />}
             {messages.isError && <Alert color="red">{messages.error.message}</Alert>}
-            {messages.data && <Conversation messages={messages.data} />}
-            <SuggestedReply ticketId={ticketId} canWrite={canWrite} />
-            <ReplyBox ticketId={ticketId} canWrite={canWrite} />
-            <AuditHistory ticketId={ticketId} />
+            <ErrorBoundary name={t.ticket.conversation}>
+              {messages.data && <Conversation messages={messages.data} />}
+            </ErrorBoundary>
+            <ErrorBoundary name={t.assist.suggestedReply}><SuggestedReply ticketId={ticketId} canWrite={canWrite} /></ErrorBoundary>
+            <ErrorBoundary name={t.ticket.replyBox}><ReplyBox ticketId={ticketId} canWrite={canWrite} /></ErrorBoundary>
+            <ErrorBoundary name={t.ticket.history}><AuditHistory ticketId={ticketId} /></ErrorBoundary>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
-            <EscalationBadge ticketId={ticketId} />
-            <FieldPanel ticket={data} canWrite={canWrite} />
-            <TriagePanel ticket={data} canWrite={canWrite} />
-            <ContextPanel ticketId={ticketId} />
-            <SimilarTickets ticketId={ticketId} />
-            <ImpactPanel ticketId={ticketId} />
-            {data.account && <HealthPanel accountId={data.account.id} />}
-            {data.account && <UsagePanel accountId={data.account.id} openedAt={data.createdAt} />}
+            <ErrorBoundary name={t.assist.escalationRisk}><EscalationBadge ticketId={ticketId} /></ErrorBoundary>
+            <ErrorBoundary name={t.ticket.fields}><FieldPanel ticket={data} canWrite={canWrite} /></ErrorBoundary>
+            <ErrorBoundary name={t.triage.title}><TriagePanel ticket={data} canWrite={canWrite} /></ErrorBoundary>
+            <ErrorBoundary name={t.context.title}><ContextPanel ticketId={ticketId} /></ErrorBoundary>
+            <ErrorBoundary name={t.assist.similarTickets}><SimilarTickets ticketId={ticketId} /></ErrorBoundary>
+            <ErrorBoundary name={t.impact.title}><ImpactPanel ticketId={ticketId} /></ErrorBoundary>
+            {data.account && <ErrorBoundary name={t.context.healthTrend}><HealthPanel accountId={data.account.id} /></ErrorBoundary>}
+            {data.account && (
+              <ErrorBoundary name={t.context.usage}><UsagePanel accountId={data.account.id} openedAt={data.createdAt} /></ErrorBoundary>
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -49,6 +49,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
   }
 
   const { account, otherTickets } = context.data;
+  const renewalDays = account?.renewalDate ? account.renewalInDays ?? daysUntil(account.renewalDate) : null;
 
   return (
     <Paper withBorder p="md" data-testid="context-panel">
@@ -64,7 +65,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
                 <Row label={t.context.arr} testId="context-arr">{formatMoney(account.arr, account.currency)}</Row>
                 <Row label={t.context.renewal} testId="context-renewal">
                   {formatDate(account.renewalDate)}
-                  {account.renewalDate && <RenewalDistance days={account.renewalInDays ?? daysUntil(account.renewalDate)} />}
+                  {renewalDays !== null && Number.isFinite(renewalDays) && <RenewalDistance days={renewalDays} />}
                 </Row>
                 <Row label={t.context.health} testId="context-health">
                   {account.healthScore === null ? t.common.none : (
