@@ -43,6 +43,28 @@ function isSignOff(line: string): boolean {
   return trimmed.length <= maxFrameLineLength && signOffPattern.test(trimmed) && !/[?]/.test(trimmed);
 }
 
+/**
+ * Phrases of a reply that only closes a conversation ("Glad it works, closing
+ * this"), which answers nothing a new customer asked.
+ */
+const closingPattern = /\b(clos(e|ed|ing) (this|the|your) (ticket|one|request|case)|closing (this|it)|glad (it|that|this|the|to hear)|happy to hear|marking (this|it) (as )?(solved|resolved)|i'?ll (mark|close))\b/i;
+
+/** Closing notes are short; a long reply that also says "closing this" still carries an answer. */
+const maxClosingNoteWords = 45;
+
+export function isClosingNote(body: string): boolean {
+  const answer = extractAnswer(body);
+  return answer.split(/\s+/).filter(Boolean).length <= maxClosingNoteWords && closingPattern.test(answer);
+}
+
+/**
+ * Picks the reply that resolved a ticket from its last agent replies (newest
+ * first): the newest one that is not a mere closing note, else the newest.
+ */
+export function chooseResolution<Reply extends { body: string }>(repliesNewestFirst: Reply[]): Reply | null {
+  return repliesNewestFirst.find((reply) => !isClosingNote(reply.body)) ?? repliesNewestFirst[0] ?? null;
+}
+
 /** Shortens text to at most maxLength characters at a word boundary, on one line. */
 export function excerpt(text: string, maxLength = 280): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,7 @@
 /** Similar resolved tickets for one ticket: retrieval from the in-memory index, then the current rows from the database. */
 import { notFound } from '../../core/errors.ts';
 import type { Queryable } from '../../store/index.ts';
-import { excerpt, extractAnswer } from './reply-text.ts';
+import { chooseResolution, excerpt, extractAnswer } from './reply-text.ts';
 import { readTicketText, type ResolvedTicketIndex, type TicketText } from './resolved-index.ts';
 
 export interface SimilarTicket {
@@ -36,8 +36,8 @@ interface NeighbourRow {
   closed_at: Date | null;
   requester_name: string | null;
   account_name: string | null;
-  resolution_body: string | null;
-  resolution_agent_name: string | null;
+  /** The last few public agent replies, newest first. */
+  agent_replies: Array<{ body: string; agentName: string | null }> | null;
 }
 
 // Lookups ask the index for more hits than they return, because reopened tickets are dropped after the index answers.
@@ -84,25 +84,31 @@ async function readNeighbourRows(db: Queryable, ids: number[]): Promise<Neighbou
   return db.query<NeighbourRow>(
     `select t.id, t.subject, t.status, t.category, c.key as component_key, c.name as component_name,
        t.solved_at, t.closed_at, rq.name as requester_name, ac.name as account_name,
-       last_reply.body as resolution_body, last_reply.agent_name as resolution_agent_name
+       agent_replies.replies as agent_replies
      from tickets t
      left join product_components c on c.id = t.component_id
      left join contacts rq on rq.id = t.requester_id
      left join accounts ac on ac.id = t.account_id
      left join lateral (
-       select m.body, ag.name as agent_name from messages m
-       left join agents ag on ag.id = m.author_agent_id
-       where m.ticket_id = t.id and m.kind = 'public' and m.author_kind = 'agent'
-       order by m.created_at desc, m.id desc limit 1
-     ) last_reply on true
+       select json_agg(json_build_object('body', recent.body, 'agentName', recent.agent_name)) as replies from (
+         select m.body, ag.name as agent_name from messages m
+         left join agents ag on ag.id = m.author_agent_id
+         where m.ticket_id = t.id and m.kind = 'public' and m.author_kind = 'agent'
+         order by m.created_at desc, m.id desc limit ${resolutionCandidates}
+       ) recent
+     ) agent_replies on true
      where t.id = any($1::bigint[]) and t.status in ('solved', 'closed')`,
     [ids],
   );
 }
 
+/** How many of a ticket's last agent replies are read to find its resolution. */
+const resolutionCandidates = 3;
+
 function toNeighbour(row: NeighbourRow, score: number): ResolvedNeighbour {
   const solvedAt = row.solved_at ?? row.closed_at;
-  const answer = row.resolution_body === null ? null : extractAnswer(row.resolution_body);
+  const resolution = chooseResolution(row.agent_replies ?? []);
+  const answer = resolution === null ? null : extractAnswer(resolution.body);
 
   return {
     ticket: {
@@ -115,7 +121,7 @@ function toNeighbour(row: NeighbourRow, score: number): ResolvedNeighbour {
     },
     score: Math.round(score * 1000) / 1000,
     resolutionExcerpt: answer === null ? null : excerpt(answer),
-    resolution: row.resolution_body === null ? null : { body: row.resolution_body, agentName: row.resolution_agent_name },
+    resolution,
     requesterName: row.requester_name,
     accountName: row.account_name,
   };
