@@ -88,6 +88,12 @@ export async function registerIngestRoutes(app: FastifyInstance, context: AppCon
       });
     }
 
+    // Segment clients may send alias calls; they are rejected with advice, after the write key is checked.
+    scope.post('/v1/alias', { bodyLimit: maxEventBytes, config, schema: { tags: ['events'], summary: 'Segment alias call (not supported)' } }, async (request) => {
+      await sourceOf(context, request);
+      throw new AppError('invalid_input', messages.aliasUnsupported, [{ field: 'type', value: 'alias', fix: messages.aliasUnsupportedFix }]);
+    });
+
     scope.post('/v1/batch', { bodyLimit: maxBatchBytes, config, schema: { tags: ['events'], summary: 'Segment-compatible batch of calls' } }, async (request) => {
       const sourceId = await sourceOf(context, request);
       const batch = batchOf(request.body);

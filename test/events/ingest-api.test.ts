@@ -271,3 +271,16 @@ describe('account views', () => {
     expect(usage.body.lastSeenAt).not.toBeNull();
   });
 });
+
+describe('single alias call', () => {
+  it('is rejected with advice once the write key is valid', async () => {
+    const response = await send('/v1/alias', { type: 'alias', userId: 'new-id', previousId: 'old-id' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0]).toMatchObject({ field: 'type', value: 'alias' });
+    expect(response.body.error.details[0].fix).toContain('identify');
+
+    const unauthenticated = await send('/v1/alias', { type: 'alias', userId: 'x', previousId: 'y' }, {});
+    expect(unauthenticated.status).toBe(401);
+  });
+});
