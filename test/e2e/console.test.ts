@@ -18,7 +18,7 @@ import { build } from 'vite';
 import { buildApp } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/core/context.ts';
 import { testContext } from '../helpers/db.ts';
-import { acme, admin, seedFixture, tickets } from './fixture.ts';
+import { acme, admin, seedFixture, seedMidnightTickets, tickets } from './fixture.ts';
 import { recomputeAllImpact } from '../../src/impact/index.ts';
 
 const chromiumPath = process.env.CASEBOOK_CHROMIUM;
@@ -341,6 +341,39 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.getByTestId('ticket-subject').waitFor();
     expect(await page.getByTestId('ticket-subject').textContent()).toBe(`#${id} Login page returns 500 after upgrade`);
     expect(await page.getByTestId('ticket-priority').textContent()).toBe('P2 - High');
+  });
+
+  /** The local calendar day of `date` in `timeZone`, as 'YYYY-MM-DD'. */
+  function localDay(date: Date, timeZone: string): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  }
+
+  it('created:today uses the browser zone', async () => {
+    const timeZone = 'Asia/Tokyo';
+    await seedMidnightTickets(context.db);
+    const now = new Date();
+    const rows = await context.db.query<{ id: number; created_at: string | Date }>('select id, created_at from tickets order by id');
+    const createdToday = (zone: string) => rows
+      .filter((row) => localDay(new Date(row.created_at), zone) === localDay(now, zone))
+      .map((row) => row.id);
+    // The two midnight tickets make the answers differ whatever the time of day.
+    expect(createdToday(timeZone)).not.toEqual(createdToday('UTC'));
+
+    const zoned = await browser.newContext({ timezoneId: timeZone, storageState: await page.context().storageState(), viewport: { width: 1440, height: 900 } });
+    try {
+      const tokyo = await zoned.newPage();
+      tokyo.setDefaultTimeout(stepTimeoutMs);
+      const request = tokyo.waitForRequest((sent) => sent.url().includes('/api/v1/tickets?'));
+      await tokyo.goto(`${baseUrl}/?q=${encodeURIComponent('created:today')}`);
+      expect(new URL((await request).url()).searchParams.get('tz')).toBe(timeZone);
+
+      await tokyo.getByTestId('ticket-total').waitFor();
+      const shown = async () => (await tokyo.locator('[data-ticket-id]').evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-ticket-id')))))
+        .sort((a, b) => a - b);
+      await expect.poll(shown, { timeout: stepTimeoutMs }).toEqual(createdToday(timeZone));
+    } finally {
+      await zoned.close();
+    }
   });
 
   it('logout ends the session', async () => {

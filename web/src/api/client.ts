@@ -89,6 +89,15 @@ export const api = {
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
 
+/**
+ * The browser's IANA time zone, sent as `tz` with every query-language request
+ * so that day terms such as `created:today` use the agent's calendar day
+ * instead of the UTC one. Undefined when the browser does not report a zone.
+ */
+export function browserTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}
+
 /** Builds a query string from the set, non-empty values. */
 export function toQueryString(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
