@@ -102,6 +102,9 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: stepTimeoutMs }).toMatch(/email|password/i);
+    const loginError = await alert.textContent();
+    expect(loginError?.match(/Invalid email or password/g)).toHaveLength(1);
+    expect(loginError).not.toContain('email, password:');
 
     await page.getByLabel(/^Password/).fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -205,6 +208,14 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.getByTestId('filter-q').press('Enter');
     await expectShownTickets([ticketId('Export to CSV times out')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('kubernetes');
+
+    await page.getByTestId('filter-q').fill('stauts:open');
+    await page.getByTestId('filter-q').press('Enter');
+    const queryError = page.getByRole('alert').filter({ hasText: 'stauts' });
+    await queryError.waitFor();
+    const queryErrorText = await queryError.textContent();
+    expect(queryErrorText?.match(/Unknown field "stauts"/g)).toHaveLength(1);
+    expect(queryErrorText).toContain('did you mean "status"');
   });
 
   it('account filter searches accounts', async () => {

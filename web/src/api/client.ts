@@ -66,7 +66,7 @@ export async function apiRequest<T>(method: string, path: string, body?: unknown
   return payload as T;
 }
 
-/** Turns an error body `{ error: { code, message, details } }` into an ApiError whose message names each field and fix. */
+/** Turns an error body `{ error: { code, message, details } }` into an ApiError whose message adds each fix the message lacks. */
 function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
   if (!error?.message) {
@@ -74,12 +74,35 @@ function toApiError(status: number, payload: unknown): ApiError {
   }
 
   const details = error.details ?? [];
-  const fixes = details
-    .filter((detail) => detail.fix)
-    .map((detail) => (detail.field ? `${detail.field}: ${detail.fix}` : detail.fix));
-  const message = fixes.length > 0 ? `${error.message} (${fixes.join('; ')})` : error.message;
 
-  return new ApiError(status, error.code ?? 'unexpected', message, details);
+  return new ApiError(status, error.code ?? 'unexpected', describeError(error.message, details), details);
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[\s.;:,!?]+/g, ' ').trim();
+
+/**
+ * Writes the message once, then each detail's fix as a sentence when it adds
+ * something: a fix that repeats the message (query errors put the whole
+ * message in the fix) is left out. Field names prefix the fixes only when
+ * several fields have one, because a single fix belongs to the message.
+ */
+export function describeError(message: string, details: ErrorDetail[]): string {
+  const shown = normalise(message);
+  const fixes = details.filter((detail) => detail.fix && !shown.includes(normalise(detail.fix)));
+  const sentences = fixes.map((detail) => {
+    const fix = sentence(detail.fix!);
+    return fixes.length > 1 && detail.field ? `${detail.field}: ${fix}` : fix;
+  });
+
+  return [sentence(message), ...sentences].join(' ');
+}
+
+/** Capitalises the first letter and ends the text with a full stop unless it already ends with punctuation. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 export const api = {
