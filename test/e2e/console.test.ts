@@ -155,6 +155,23 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('sort')).toBe('-impact');
   });
 
+  it('sort clause in q marks its column', async () => {
+    const expected = await context.db.query<{ id: number }>('select id from tickets order by coalesce(impact_score, -1) desc, id desc');
+
+    await page.goto(`${baseUrl}/?q=${encodeURIComponent('sort:-impact')}`);
+    await expectShownTickets(expected.map((row) => row.id));
+    const header = (name: string) => page.locator('th').filter({ has: page.getByRole('button', { name: `Sort by ${name}` }) });
+    expect(await header('Impact').getAttribute('aria-sort')).toBe('descending');
+    expect(await header('Impact').textContent()).toBe('Impact ↓');
+    expect(await header('Created').getAttribute('aria-sort')).toBe('none');
+    expect(await header('Created').textContent()).toBe('Created');
+
+    await page.getByRole('button', { name: 'Sort by Priority' }).click();
+    await expect.poll(shownPriorities, { timeout: stepTimeoutMs }).toEqual(['p1', 'p1', 'p1', 'p1', 'p2', 'p3', 'p3', 'p4']);
+    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+    expect(await header('Priority').getAttribute('aria-sort')).toBe('ascending');
+  });
+
   it('saved view shows its count', async () => {
     await page.goto(`${baseUrl}/?status=open&priority=p1`);
     await expectShownTickets([7, 1]);

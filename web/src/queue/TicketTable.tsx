@@ -10,7 +10,7 @@ import type { SortableColumn } from './filters.ts';
 interface TicketTableProps {
   tickets: Ticket[];
   vocabularies: Vocabularies | undefined;
-  sort: { column: SortableColumn; descending: boolean };
+  sort: { column: SortableColumn | null; descending: boolean };
   onSort: (column: SortableColumn) => void;
 }
 

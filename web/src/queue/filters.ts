@@ -21,12 +21,43 @@ export function readList(search: URLSearchParams, name: MultiValueFilter): strin
   return value ? value.split(',').filter(Boolean) : [];
 }
 
-export function readSort(search: URLSearchParams): { column: SortableColumn; descending: boolean } {
-  const value = search.get('sort') ?? defaultSort;
+// A `sort:` or `order_by:` clause of the query language, outside double quotes, with its comma-separated keys.
+const sortClausePattern = /"(?:[^"\\]|\\.)*"|(?<![\w.])(?:sort|order_by)\s*[:=]\s*(-?[\w.]+(?:,-?[\w.]+)*)/gi;
+
+// Query-language sort names and the list sort each stands for.
+const querySortColumns: Record<string, string> = {
+  created: 'created_at', updated: 'updated_at', priority: 'priority', status: 'status', impact: 'impact', id: 'id',
+};
+
+/** Finds the first key of a sort clause in query text, as a list sort such as '-impact'; null when there is none. */
+export function sortInQuery(q: string | null): string | null {
+  for (const match of (q ?? '').matchAll(sortClausePattern)) {
+    const key = match[1]?.split(',')[0];
+    if (key) {
+      const descending = key.startsWith('-');
+      const name = key.replace(/^-/, '').toLowerCase();
+      return `${descending ? '-' : ''}${querySortColumns[name] ?? name}`;
+    }
+  }
+  return null;
+}
+
+/** Removes every sort clause from query text, keeping the rest of the query. */
+function withoutSortClause(q: string): string {
+  return q.replace(sortClausePattern, (whole, keys: string | undefined) => (keys === undefined ? whole : '')).replace(/\s{2,}/g, ' ').trim();
+}
+
+/**
+ * Reads the sort the API applies: a sort clause in `q` takes precedence over
+ * the `sort` parameter. A sort the table has no column for (such as `id`)
+ * marks no column.
+ */
+export function readSort(search: URLSearchParams): { column: SortableColumn | null; descending: boolean } {
+  const value = sortInQuery(search.get('q')) ?? search.get('sort') ?? defaultSort;
   const descending = value.startsWith('-');
   const column = value.replace(/^-/, '') as SortableColumn;
   if (!sortableColumns.includes(column)) {
-    return { column: 'created_at', descending: true };
+    return { column: null, descending };
   }
 
   return { column, descending };
@@ -55,13 +86,27 @@ const firstClickDescending: Record<SortableColumn, boolean> = {
   created_at: true, updated_at: true, priority: false, status: true, impact: true,
 };
 
-/** Sorts by `column` most important first (newest, P1, highest impact); a second click on the same column flips the direction. */
+/**
+ * Sorts by `column` most important first (newest, P1, highest impact); a
+ * second click on the same column flips the direction. A sort clause in the
+ * query would override the new order, so it is removed from `q`.
+ */
 export function withSort(search: URLSearchParams, column: SortableColumn): URLSearchParams {
   const current = readSort(search);
   const descending = current.column === column ? !current.descending : firstClickDescending[column];
   const value = `${descending ? '-' : ''}${column}`;
+  const next = withFilter(search, 'sort', value === defaultSort ? null : value);
+  const q = next.get('q');
+  if (q && sortInQuery(q)) {
+    const rest = withoutSortClause(q);
+    if (rest) {
+      next.set('q', rest);
+    } else {
+      next.delete('q');
+    }
+  }
 
-  return withFilter(search, 'sort', value === defaultSort ? null : value);
+  return next;
 }
 
 /** Builds the GET /tickets parameters for the view in `search`. */
