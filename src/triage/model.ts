@@ -14,9 +14,14 @@ import { createRandom, shuffleInPlace } from './random.ts';
 import { computeLogits, softmaxInPlace, trainSoftmax, type SoftmaxModel, type SoftmaxOptions } from './softmax.ts';
 import type { SparseVector } from './sparse.ts';
 import { trainSvm, type SvmOptions } from './svm.ts';
+import { mlpLogits, trainMlp, type MlpModel, type MlpOptions } from './mlp.ts';
 
-/** Linear classifier family: one-vs-rest squared-hinge SVMs, or multinomial logistic regression. */
-export type ClassifierKind = 'svm' | 'softmax';
+/**
+ * Classifier family: one-vs-rest squared-hinge SVMs, multinomial logistic
+ * regression, or the SVMs averaged with a one-hidden-layer perceptron
+ * ('svm+mlp'), each calibrated separately before their probabilities are averaged.
+ */
+export type ClassifierKind = 'svm' | 'softmax' | 'svm+mlp';
 
 export interface TrainingExample {
   text: string;
@@ -32,6 +37,7 @@ export interface TrainOptions {
   classifier: ClassifierKind;
   softmax: Partial<SoftmaxOptions>;
   svm: Partial<SvmOptions>;
+  mlp: Partial<MlpOptions>;
   /** Share of the examples held out for calibration when no validation set is given. */
   validationShare: number;
   targetPrecision: number;
@@ -49,6 +55,7 @@ export const defaultTrainOptions: TrainOptions = {
   classifier: 'svm',
   softmax: {},
   svm: {},
+  mlp: {},
   validationShare: 0.15,
   targetPrecision: 0.9,
   outOfScopeLabel: 'oos',
@@ -60,8 +67,11 @@ export const defaultTrainOptions: TrainOptions = {
 export interface TriageModel {
   labels: string[];
   vectorizer: Vectorizer;
+  /** The linear model; explanations read its weights. */
   classifier: SoftmaxModel;
   temperature: number;
+  /** Perceptron whose calibrated probabilities are averaged with the linear model's. */
+  mlp?: { model: MlpModel; temperature: number };
   /** Calibrated confidence below which a prediction abstains. */
   threshold: number;
   targetPrecision: number;
@@ -116,7 +126,14 @@ export function splitExamples<T extends { label: string }>(examples: T[], valida
   return { train, validation };
 }
 
-function fitClassifier(examples: TrainingExample[], labels: string[], options: TrainOptions): { vectorizer: Vectorizer; classifier: SoftmaxModel; vectors: SparseVector[] } {
+interface FittedClassifier {
+  vectorizer: Vectorizer;
+  classifier: SoftmaxModel;
+  mlp?: MlpModel;
+  vectors: SparseVector[];
+}
+
+function fitClassifier(examples: TrainingExample[], labels: string[], options: TrainOptions): FittedClassifier {
   const texts = examples.map(exampleText);
   const vectorizer = fitVectorizer(texts, options.features);
   const vectors = texts.map((text) => vectorize(vectorizer, text));
@@ -126,8 +143,9 @@ function fitClassifier(examples: TrainingExample[], labels: string[], options: T
     options.classifier === 'softmax'
       ? trainSoftmax(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.softmax })
       : trainSvm(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.svm });
+  const mlp = options.classifier === 'svm+mlp' ? trainMlp(vectors, targets, labels.length, featureCount(vectorizer), { seed: options.seed, ...options.mlp }) : undefined;
 
-  return { vectorizer, classifier, vectors };
+  return { vectorizer, classifier, mlp, vectors };
 }
 
 /**
@@ -139,8 +157,9 @@ export function trainTriageModel(examples: TrainingExample[], options: Partial<T
   const resolved = { ...defaultTrainOptions, ...options };
   const split = validation ? { train: examples, validation } : splitExamples(examples, resolved.validationShare, resolved.seed);
   const labels = [...new Set(split.train.map((example) => example.label))].sort();
-  let { vectorizer, classifier, vectors } = fitClassifier(split.train, labels, resolved);
+  let { vectorizer, classifier, mlp, vectors } = fitClassifier(split.train, labels, resolved);
   const model: TriageModel = { labels, vectorizer, classifier, temperature: 1, threshold: 0, targetPrecision: resolved.targetPrecision, validationCoverage: 1 };
+  if (mlp) model.mlp = { model: mlp, temperature: 1 };
   const known = split.validation.filter((example) => model.labels.includes(example.label));
 
   calibrate(model, known.length > 0 ? known : split.train, resolved);
@@ -150,8 +169,9 @@ export function trainTriageModel(examples: TrainingExample[], options: Partial<T
 
   if (resolved.refit && split.validation.length > 0) {
     const all = [...split.train, ...split.validation.filter((example) => labels.includes(example.label))];
-    ({ vectorizer, classifier, vectors } = fitClassifier(all, labels, resolved));
+    ({ vectorizer, classifier, mlp, vectors } = fitClassifier(all, labels, resolved));
     Object.assign(model, { vectorizer, classifier });
+    if (model.mlp && mlp) model.mlp.model = mlp;
     if (model.outOfScope) model.outOfScope.neighbours = buildNeighbourIndex(vectors, featureCount(vectorizer));
   }
 
@@ -160,14 +180,18 @@ export function trainTriageModel(examples: TrainingExample[], options: Partial<T
 
 function calibrate(model: TriageModel, validation: TrainingExample[], options: TrainOptions) {
   const labelIndex = new Map(model.labels.map((label, index) => [label, index]));
-  const logits = validation.map((example) => computeLogits(model.classifier, vectorize(model.vectorizer, exampleText(example)), new Float64Array(model.labels.length)));
+  const vectors = validation.map((example) => vectorize(model.vectorizer, exampleText(example)));
   const targets = validation.map((example) => labelIndex.get(example.label)!);
-  model.temperature = fitTemperature(logits, targets);
+  model.temperature = fitTemperature(vectors.map((vector) => computeLogits(model.classifier, vector, new Float64Array(model.labels.length))), targets);
+  if (model.mlp) {
+    const mlp = model.mlp.model;
+    model.mlp.temperature = fitTemperature(vectors.map((vector) => mlpLogits(mlp, vector, new Float64Array(model.labels.length))), targets);
+  }
 
   const confidences: number[] = [];
   const correct: boolean[] = [];
-  logits.forEach((row, index) => {
-    const probabilities = softmaxInPlace(Float64Array.from(row), model.temperature);
+  vectors.forEach((vector, index) => {
+    const probabilities = classProbabilities(model, vector);
     const best = argMax(probabilities);
     confidences.push(probabilities[best]);
     correct.push(best === targets[index]);
@@ -183,7 +207,7 @@ function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validati
   const scratch = new Float32Array(neighbours.documentCount);
   const samples = validation.map((example) => {
     const vector = vectorize(model.vectorizer, exampleText(example));
-    const probabilities = softmaxInPlace(computeLogits(model.classifier, vector, new Float64Array(model.labels.length)), model.temperature);
+    const probabilities = classProbabilities(model, vector);
     const best = argMax(probabilities);
 
     return {
@@ -198,6 +222,18 @@ function tuneOutOfScope(model: TriageModel, neighbours: NeighbourIndex, validati
   model.outOfScope = { rule: tuneOutOfScopeRule(samples, options.outOfScopeMaxInScopeLoss), neighbours, label: outOfScopeLabel };
 }
 
+/** Calibrated class probabilities: the linear model's, averaged with the perceptron's when there is one. */
+export function classProbabilities(model: TriageModel, vector: SparseVector): Float64Array {
+  const probabilities = softmaxInPlace(computeLogits(model.classifier, vector, new Float64Array(model.labels.length)), model.temperature);
+  if (!model.mlp) {
+    return probabilities;
+  }
+
+  const other = softmaxInPlace(mlpLogits(model.mlp.model, vector, new Float64Array(model.labels.length)), model.mlp.temperature);
+  for (let index = 0; index < probabilities.length; index++) probabilities[index] = (probabilities[index] + other[index]) / 2;
+  return probabilities;
+}
+
 function argMax(values: Float64Array): number {
   let best = 0;
   for (let index = 1; index < values.length; index++) {
@@ -209,7 +245,7 @@ function argMax(values: Float64Array): number {
 /** Predicts one ticket's label with calibrated probabilities, abstaining when unsure or out of scope. */
 export function predict(model: TriageModel, ticket: TicketInput, topK = 3): Prediction {
   const vector = vectorize(model.vectorizer, exampleText(ticket));
-  const probabilities = softmaxInPlace(computeLogits(model.classifier, vector, new Float64Array(model.labels.length)), model.temperature);
+  const probabilities = classProbabilities(model, vector);
   const best = argMax(probabilities);
   const confidence = probabilities[best];
   const bestLabel = model.labels[best];

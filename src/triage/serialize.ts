@@ -1,11 +1,24 @@
 /** JSON form of a trained triage model, for storage in the database. */
 import { vectorizerFromJson, vectorizerToJson, type VectorizerJson } from './features.ts';
 import { decodeFloat32, encodeArray } from './hash.ts';
+import type { MlpModel } from './mlp.ts';
 import type { TriageModel } from './model.ts';
 import { neighbourIndexFromJson, neighbourIndexToJson, type NeighbourIndexJson } from './neighbours.ts';
 import type { OutOfScopeRule } from './oos.ts';
 
-export const modelFormatVersion = 1;
+/** Version 2 added the optional perceptron; version 1 models, which have none, still load. */
+export const modelFormatVersion = 2;
+const readableVersions = [1, 2];
+
+interface MlpJson {
+  dimension: number;
+  hiddenUnits: number;
+  classCount: number;
+  inputWeights: string;
+  hiddenBias: string;
+  outputWeights: string;
+  outputBias: string;
+}
 
 export interface TriageModelJson {
   formatVersion: number;
@@ -18,6 +31,25 @@ export interface TriageModelJson {
   targetPrecision: number;
   validationCoverage: number;
   outOfScope?: { rule: OutOfScopeRule; neighbours: NeighbourIndexJson; label: string };
+  mlp?: { model: MlpJson; temperature: number };
+}
+
+function mlpToJson(model: MlpModel): MlpJson {
+  const { dimension, hiddenUnits, classCount } = model;
+  return { dimension, hiddenUnits, classCount, inputWeights: encodeArray(model.inputWeights), hiddenBias: encodeArray(model.hiddenBias), outputWeights: encodeArray(model.outputWeights), outputBias: encodeArray(model.outputBias) };
+}
+
+function mlpFromJson(json: MlpJson): MlpModel {
+  return {
+    kind: 'mlp',
+    dimension: json.dimension,
+    hiddenUnits: json.hiddenUnits,
+    classCount: json.classCount,
+    inputWeights: decodeFloat32(json.inputWeights),
+    hiddenBias: decodeFloat32(json.hiddenBias),
+    outputWeights: decodeFloat32(json.outputWeights),
+    outputBias: decodeFloat32(json.outputBias),
+  };
 }
 
 export function modelToJson(model: TriageModel): TriageModelJson {
@@ -33,13 +65,14 @@ export function modelToJson(model: TriageModel): TriageModelJson {
     targetPrecision: model.targetPrecision,
     validationCoverage: model.validationCoverage,
     outOfScope: model.outOfScope && { rule: model.outOfScope.rule, neighbours: neighbourIndexToJson(model.outOfScope.neighbours), label: model.outOfScope.label },
+    mlp: model.mlp && { model: mlpToJson(model.mlp.model), temperature: model.mlp.temperature },
   };
 }
 
 /** Rebuilds a model from its JSON form; throws when the format version is not one this code reads. */
 export function modelFromJson(json: TriageModelJson): TriageModel {
-  if (json.formatVersion !== modelFormatVersion) {
-    throw new Error(`Unsupported triage model format version ${json.formatVersion}; expected ${modelFormatVersion}`);
+  if (!readableVersions.includes(json.formatVersion)) {
+    throw new Error(`Unsupported triage model format version ${json.formatVersion}; this code reads versions ${readableVersions.join(' and ')}. Retrain the model.`);
   }
 
   return {
@@ -51,6 +84,7 @@ export function modelFromJson(json: TriageModelJson): TriageModel {
     targetPrecision: json.targetPrecision,
     validationCoverage: json.validationCoverage,
     outOfScope: json.outOfScope && { rule: json.outOfScope.rule, neighbours: neighbourIndexFromJson(json.outOfScope.neighbours), label: json.outOfScope.label },
+    mlp: json.mlp && { model: mlpFromJson(json.mlp.model), temperature: json.mlp.temperature },
   };
 }
 
@@ -61,5 +95,8 @@ export function modelMemoryBytes(model: TriageModel): number {
   // The column table has 2 to 4 slots per key, each a 4-byte key and a 4-byte column.
   const vectorizerBytes = model.vectorizer.keys.byteLength + model.vectorizer.idf.byteLength + model.vectorizer.keys.length * 16;
 
-  return model.classifier.weights.byteLength + model.classifier.bias.byteLength + vectorizerBytes + neighbourBytes;
+  const mlp = model.mlp?.model;
+  const mlpBytes = mlp ? mlp.inputWeights.byteLength + mlp.hiddenBias.byteLength + mlp.outputWeights.byteLength + mlp.outputBias.byteLength : 0;
+
+  return model.classifier.weights.byteLength + model.classifier.bias.byteLength + vectorizerBytes + neighbourBytes + mlpBytes;
 }

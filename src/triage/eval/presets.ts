@@ -37,7 +37,7 @@ export async function loadClassificationTasks(preset: string, directory: string,
 async function loadBanking77(directory: string): Promise<ClassificationTask> {
   const read = async (name: string) => (await readCsv(await requireFile(directory, name))).map((row) => ({ text: row.text, label: row.category }));
 
-  return { name: 'banking77', train: await read('train.csv'), test: await read('test.csv'), options: { refit: true } };
+  return { name: 'banking77', train: await read('train.csv'), test: await read('test.csv'), options: { refit: true, classifier: 'svm+mlp' } };
 }
 
 /** CLINC150 "full": out-of-scope train examples form a 151st class and oos_val tunes the out-of-scope rule. */
