@@ -274,7 +274,11 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await page.getByTestId('impact-panel').waitFor();
     expect(await page.getByTestId('impact-score').textContent()).toBe(String(Math.round(stored.impact_score)));
     expect(await page.getByTestId('impact-priority').textContent()).toContain('35.0 / 35');
+    expect(await page.getByTestId('impact-priority').textContent()).toContain('P1 - Urgent');
     expect(await page.getByTestId('impact-tier').textContent()).toContain('15.0 / 15');
+    expect(await page.getByTestId('impact-tier').textContent()).toContain('Enterprise');
+    await expect.poll(() => page.getByTestId('impact-arr').textContent(), { timeout: stepTimeoutMs }).toContain('$120,000');
+    expect(await page.getByTestId('impact-health').textContent()).toContain(`${acme.health} / 100`);
     expect(await page.getByTestId('impact-sla').textContent()).toContain('not configured');
   });
 
@@ -342,10 +346,15 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
 
     await page.getByTestId('audit-toggle').click();
     await page.getByTestId('audit-list').waitFor();
+    await pickOption('field-assignee', 'Bo Agent');
+    await expect.poll(async () => (await page.getByTestId('audit-list').textContent()) ?? '', { timeout: stepTimeoutMs }).toContain(`Assignee: ${admin.name} → Bo Agent`);
     const history = await page.getByTestId('audit-list').textContent();
-    expect(history).toContain('status: open → pending');
-    expect(history).toContain('priority: p1 → p2');
+    expect(history).toContain('Status: Open → Pending');
+    expect(history).toContain('Priority: P1 - Urgent → P2 - High');
     expect(history).toContain(`Updated by ${admin.name}`);
+    expect(history).toContain(`Public reply added by ${admin.name}`);
+    expect(history).toContain(`Internal note added by ${admin.name}`);
+    expect(history).not.toMatch(/[{}]|_id|→ \d/);
     await page.screenshot({ path: path.join(screenshotDir, 'console-ticket.png'), fullPage: true });
   });
 

@@ -68,7 +68,7 @@ export function ModelMetricsPage() {
       <Title order={5}>{t.models.weekly}</Title>
       {fields.map((field) => (
         <Stack key={field.field} gap={2}>
-          <Text fw={600} fz="sm">{field.field}</Text>
+          <Text fw={600} fz="sm">{t.triage.fields[field.field] ?? field.field}</Text>
           {field.weekly.length === 0 && <Text fz="xs" c="dimmed">{t.models.noDecisions}</Text>}
           {field.weekly.map((week) => <Text key={week.week} fz="xs">{t.models.weekRow(week.week, week.accepted, week.corrected, week.rejected)}</Text>)}
         </Stack>
@@ -84,7 +84,7 @@ function FieldRow({ field, onActivate, busy }: { field: FieldOverview; onActivat
   if (!active) {
     return (
       <Table.Tr>
-        <Table.Td>{field.field}</Table.Td>
+        <Table.Td>{t.triage.fields[field.field] ?? field.field}</Table.Td>
         <Table.Td colSpan={9}><Text fz="sm" c="dimmed">{t.models.noModel}</Text></Table.Td>
       </Table.Tr>
     );
@@ -92,7 +92,7 @@ function FieldRow({ field, onActivate, busy }: { field: FieldOverview; onActivat
 
   return (
     <Table.Tr>
-      <Table.Td>{field.field}</Table.Td>
+      <Table.Td>{t.triage.fields[field.field] ?? field.field}</Table.Td>
       <Table.Td>v{active.version}</Table.Td>
       <Table.Td>{formatDateTime(active.trainedAt)}</Table.Td>
       <Table.Td>{active.exampleCount}</Table.Td>

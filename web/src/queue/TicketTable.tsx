@@ -68,7 +68,7 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
                 <StatusBadge status={ticket.status} label={labelOf(vocabularies?.status, ticket.status)} />
               </Table.Td>
               <Table.Td>
-                <PriorityBadge priority={ticket.priority} label={ticket.priority} />
+                <PriorityBadge priority={ticket.priority} label={labelOf(vocabularies?.priority, ticket.priority)} />
               </Table.Td>
               <Table.Td data-testid="ticket-impact">
                 <ImpactBadge score={ticket.impactScore} />

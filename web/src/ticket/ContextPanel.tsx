@@ -83,7 +83,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
             <Stack gap={4} data-testid="context-other-tickets">
               {otherTickets.map((other) => (
                 <Group key={other.id} gap="xs" wrap="nowrap">
-                  <PriorityBadge size="xs" priority={other.priority} label={other.priority} />
+                  <PriorityBadge size="xs" priority={other.priority} label={labelOf(vocabularies.data?.priority, other.priority)} />
                   <Anchor component={Link} to={`/tickets/${other.id}`} fz="sm" lineClamp={1}>
                     #{other.id} {other.subject}
                   </Anchor>

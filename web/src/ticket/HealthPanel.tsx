@@ -3,10 +3,34 @@ import { useHealthHistory } from '../api/queries.ts';
 import { t } from '../i18n/en.ts';
 import { Sparkline } from '../ui/Sparkline.tsx';
 
-function componentRows(components: Array<Record<string, unknown>>) {
+interface HealthComponentRow {
+  key: string;
+  label: string;
+  value: string;
+  explanation: string | undefined;
+}
+
+function componentValue(component: Record<string, unknown>): string {
+  const value = component.value ?? component.score;
+  if (typeof value === 'number') {
+    return t.context.healthComponentScore(Math.round(value));
+  }
+  return component.status === 'missing' || value === null || value === undefined ? t.context.healthComponentMissing : String(value);
+}
+
+/** Reads the snapshot's components, which are 0-100 sub-scores named by `key` (or `name` in older imports). */
+function componentRows(components: Array<Record<string, unknown>>): HealthComponentRow[] {
   return components
-    .map((component) => ({ name: String(component.name ?? component.key ?? ''), value: component.value ?? component.score ?? component.points }))
-    .filter((component) => component.name);
+    .map((component) => {
+      const key = String(component.key ?? component.name ?? '');
+      const ownLabel = typeof component.label === 'string' ? component.label : undefined;
+      const words = key.replace(/_/g, ' ');
+      const label = t.context.healthComponentNames[key] ?? ownLabel ?? words.charAt(0).toUpperCase() + words.slice(1);
+      const explanation = typeof component.explanation === 'string' ? component.explanation : undefined;
+
+      return { key, label, value: componentValue(component), explanation };
+    })
+    .filter((component) => component.key);
 }
 
 /** Shows the account's health trend and the components of its latest score; hidden when the server has no health history. */
@@ -34,9 +58,9 @@ export function HealthPanel({ accountId }: { accountId: number }) {
             <Table fz="sm" verticalSpacing={2} withRowBorders={false}>
               <Table.Tbody>
                 {components.map((component) => (
-                  <Table.Tr key={component.name}>
-                    <Table.Td c="dimmed">{component.name.replace(/_/g, ' ')}</Table.Td>
-                    <Table.Td ta="right">{typeof component.value === 'number' ? Math.round(component.value * 100) / 100 : String(component.value ?? t.common.none)}</Table.Td>
+                  <Table.Tr key={component.key} title={component.explanation} data-testid={`health-${component.key}`}>
+                    <Table.Td c="dimmed">{component.label}</Table.Td>
+                    <Table.Td ta="right">{component.value}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import { queryKeys, useVocabularies } from '../api/queries.ts';
-import type { ListOf, Ticket } from '../api/types.ts';
+import { queryKeys, useComponents, useTeams, useVocabularies } from '../api/queries.ts';
+import type { ListOf, Ref, Term, Ticket } from '../api/types.ts';
 import { labelOf } from '../format.ts';
 import { t } from '../i18n/en.ts';
 
@@ -112,6 +112,24 @@ export function TriagePanel({ ticket, canWrite }: { ticket: Ticket; canWrite: bo
   );
 }
 
+/** Returns the labels of a predicted field's values: vocabulary terms, or component and team names by key. */
+function usePredictionTerms(field: string): Term[] | undefined {
+  const vocabularies = useVocabularies();
+  const components = useComponents();
+  const teams = useTeams();
+  let refs: Ref[] | undefined;
+  if (field === 'component') {
+    refs = components.data;
+  } else if (field === 'team') {
+    refs = teams.data;
+  }
+  if (refs) {
+    return refs.map((ref, position) => ({ key: ref.key, label: ref.name, position, active: true }));
+  }
+
+  return field === 'category' || field === 'priority' ? vocabularies.data?.[field] : undefined;
+}
+
 interface PredictionRowProps {
   prediction: Prediction;
   values: string[];
@@ -120,8 +138,7 @@ interface PredictionRowProps {
 }
 
 function PredictionRow({ prediction, values, canDecide, onDecide }: PredictionRowProps) {
-  const vocabularies = useVocabularies();
-  const terms = prediction.field === 'category' || prediction.field === 'priority' ? vocabularies.data?.[prediction.field] : undefined;
+  const terms = usePredictionTerms(prediction.field);
   const shown = prediction.correctedValue ?? prediction.value;
   const open = prediction.status === 'suggested' || prediction.status === 'applied' || prediction.status === 'abstained';
   const choices = values.filter((value) => value !== prediction.value).map((value) => ({ value, label: labelOf(terms, value) }));
