@@ -154,6 +154,18 @@ export const en = {
     },
     healthTrend: 'Health trend',
     healthComponents: 'Health components',
+    /** Health score components by key; older snapshots carry their own label. */
+    healthComponentNames: {
+      usage_trend: 'Usage trend',
+      usage: 'Product usage',
+      ticket_severity: 'Open ticket severity',
+      ticket_volume: 'Ticket volume',
+      tickets: 'Support tickets',
+      satisfaction: 'Satisfaction',
+      renewal: 'Renewal outlook',
+    } as Record<string, string>,
+    healthComponentScore: (score: number) => `${score} / 100`,
+    healthComponentMissing: 'no data',
     usage: 'Recent feature usage',
     usageNone: 'No product usage recorded.',
     usageUnavailable: 'Usage data is not available.',
@@ -171,6 +183,7 @@ export const en = {
     loadFailed: 'The impact breakdown could not be loaded',
     weight: (weight: number) => `weight ${weight}`,
     notConfigured: 'not configured',
+    healthInput: (score: number) => `${score} / 100`,
     components: {
       priority: 'Priority',
       arr: 'ARR',
@@ -193,6 +206,25 @@ export const en = {
     updated: 'Updated',
     reply_added: 'Public reply added',
     note_added: 'Internal note added',
+    triage_applied: 'Triage applied',
+  } as Record<string, string>,
+
+  /** Labels of the ticket fields that audit entries record; an unknown field is shown with its underscores as spaces. */
+  auditFields: {
+    subject: 'Subject',
+    status: 'Status',
+    priority: 'Priority',
+    category: 'Category',
+    language: 'Language',
+    component: 'Component',
+    component_id: 'Component',
+    team: 'Team',
+    team_id: 'Team',
+    assignee_id: 'Assignee',
+    account_id: 'Account',
+    tags: 'Tags',
+    custom: 'Custom fields',
+    triage: 'Triage',
   } as Record<string, string>,
 
   actors: {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Accordion, Alert, Loader, Stack, Text } from '@mantine/core';
-import { useAudit } from '../api/queries.ts';
+import { useAccount, useAgents, useAudit, useComponents, useTeams, useVocabularies } from '../api/queries.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { formatDateTime } from '../format.ts';
 import { t } from '../i18n/en.ts';
+import { auditFieldLabel, auditValueText, hiddenAuditFields, type AuditDirectory } from './auditValues.ts';
 
 function actorName(entry: AuditEntry): string {
   if (entry.actorName) {
@@ -29,15 +30,36 @@ function actionLabel(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') {
-    return t.common.none;
+function AccountName({ id }: { id: unknown }) {
+  const account = useAccount(typeof id === 'number' ? id : null);
+  if (id === null || id === undefined) {
+    return <>{t.common.none}</>;
   }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+
+  return <>{account.data?.name ?? `#${String(id)}`}</>;
+}
+
+function ChangeLine({ field, before, after, directory }: { field: string; before: unknown; after: unknown; directory: AuditDirectory }) {
+  const label = auditFieldLabel(field);
+  if (field === 'account_id') {
+    return (
+      <Text fz="xs" c="dimmed" pl="sm">
+        {label}: <AccountName id={before} /> → <AccountName id={after} />
+      </Text>
+    );
+  }
+
+  return <Text fz="xs" c="dimmed" pl="sm">{t.ticket.historyChange(label, auditValueText(field, before, directory), auditValueText(field, after, directory))}</Text>;
 }
 
 function HistoryList({ ticketId }: { ticketId: number }) {
   const audit = useAudit(ticketId, true);
+  const directory: AuditDirectory = {
+    vocabularies: useVocabularies().data,
+    agents: useAgents().data,
+    teams: useTeams().data,
+    components: useComponents().data,
+  };
 
   if (audit.isPending) {
     return <Loader size="sm" />;
@@ -57,9 +79,9 @@ function HistoryList({ ticketId }: { ticketId: number }) {
             <Text span inherit fw={600}>{t.ticket.historyAction(actionLabel(entry.action), actorName(entry))}</Text>
             <Text span c="dimmed" fz="xs"> · {formatDateTime(entry.createdAt)}</Text>
           </Text>
-          {Object.entries(entry.changes).map(([field, [before, after]]) => (
-            <Text key={field} fz="xs" c="dimmed" pl="sm">{t.ticket.historyChange(field, show(before), show(after))}</Text>
-          ))}
+          {Object.entries(entry.changes)
+            .filter(([field]) => !hiddenAuditFields.has(field))
+            .map(([field, [before, after]]) => <ChangeLine key={field} field={field} before={before} after={after} directory={directory} />)}
         </div>
       ))}
     </Stack>
