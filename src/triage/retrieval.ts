@@ -1,27 +1,45 @@
 /**
- * Similar-ticket retrieval: BM25 over hashed word terms with an inverted
- * index, then a re-ranking of the best candidates that mixes in the cosine
- * similarity of character n-gram TF-IDF vectors. Titles count titleWeight
- * times, as in a two-field BM25F.
+ * Similar-ticket retrieval: a first stage over hashed word terms in an
+ * inverted index (BM25, or the cosine of log-TF-IDF vectors), then a
+ * re-ranking of the best candidates that mixes the normalised BM25 score with
+ * the word cosine, the title-to-title word cosine and the cosine of character
+ * n-gram TF-IDF vectors. Titles count titleWeight times, as in a two-field
+ * BM25F.
  *
  * Written by hand because the npm search libraries (lunr, minisearch,
  * flexsearch) offer no character n-gram re-ranking or per-field weights tuned
  * on labelled duplicates, and PostgreSQL's ts_rank is not BM25.
  */
+import natural from 'natural';
 import { CountTable } from './columns.ts';
 import { hashRange, hashString } from './hash.ts';
+import { englishStopWords } from './stop-words.ts';
 import { tokenize } from './text.ts';
+import { topPositions } from './top-k.ts';
 
 export interface RetrievalOptions {
   k1: number;
   b: number;
-  /** 2 adds word bigrams to the BM25 terms. */
+  /** 2 adds word bigrams to the word terms. */
   wordNgramMax: number;
   /** How many times a title term counts against a body term. */
   titleWeight: number;
-  /** Weight of the character n-gram cosine in the final score; 0 ranks by BM25 alone. */
+  /**
+   * Ranking of the first stage. 'cosine' is symmetric in query and document,
+   * which suits whole-question queries better than BM25's saturation does.
+   */
+  firstStage: 'bm25' | 'cosine';
+  /** Weight of the character n-gram cosine in the final score. */
   charWeight: number;
-  /** How many BM25 candidates the character re-ranking looks at. */
+  /** Weight of the word TF-IDF cosine in the final score. */
+  wordCosineWeight: number;
+  /** Weight of the cosine between the query title and the document title. */
+  titleCosineWeight: number;
+  /** Leaves English function words out of the word terms. */
+  stopWords: boolean;
+  /** Reduces word terms to their Porter stems, so "installing" matches "installed". */
+  stem: boolean;
+  /** How many first-stage candidates the re-ranking looks at. */
   rerankDepth: number;
   charNgramMin: number;
   charNgramMax: number;
@@ -29,12 +47,21 @@ export interface RetrievalOptions {
   charTextLimit: number;
 }
 
+/**
+ * Every weight left at 0 except charWeight ranks as before the word cosines
+ * existed. The BM25 share of the final score is 1 minus the other weights.
+ */
 export const defaultRetrievalOptions: RetrievalOptions = {
   k1: 1.2,
   b: 0.75,
   wordNgramMax: 1,
   titleWeight: 2,
+  firstStage: 'bm25',
   charWeight: 0.3,
+  wordCosineWeight: 0,
+  titleCosineWeight: 0,
+  stopWords: false,
+  stem: false,
   rerankDepth: 50,
   charNgramMin: 3,
   charNgramMax: 5,
@@ -52,9 +79,24 @@ export interface RetrievalHit {
   score: number;
 }
 
+/** The similarity signals of one candidate; bm25 is raw, the cosines are in [0, 1]. */
+export interface SimilarityComponents {
+  id: string;
+  bm25: number;
+  wordCosine: number;
+  titleCosine: number;
+  charCosine: number;
+}
+
 interface Postings {
   documents: number[];
   frequencies: number[];
+}
+
+interface WordScores {
+  bm25: Float64Array;
+  cosine: Float64Array;
+  touched: number[];
 }
 
 const wordSeed = 0x27d4eb2f;
@@ -68,12 +110,16 @@ export class SimilarityIndex {
   private readonly postings = new Map<number, Postings>();
   private readonly charDocumentFrequency = new CountTable();
   private readonly ids: string[] = [];
+  private readonly positionById = new Map<string, number>();
   private readonly lengths: number[] = [];
   private readonly charTexts: string[] = [];
+  private readonly titles: string[] = [];
   /** Character vectors of indexed documents; cleared on add because their IDF weights change. */
   private readonly charVectorCache = new Map<number, Map<number, number>>();
   /** BM25 length normalisation k1 * (1 - b + b * length / averageLength) per document; null after an add. */
   private lengthNorms: Float64Array | null = null;
+  /** L2 norm of each document's log-TF-IDF word vector; null after an add because IDF changes. */
+  private wordNorms: Float64Array | null = null;
   private totalLength = 0;
 
   constructor(options: Partial<RetrievalOptions> = {}) {
@@ -101,10 +147,14 @@ export class SimilarityIndex {
     }
 
     this.ids.push(document.id);
+    this.positionById.set(document.id, position);
     this.charVectorCache.clear();
     this.lengthNorms = null;
+    this.wordNorms = null;
     this.lengths.push(length);
     this.totalLength += length;
+
+    if (this.options.titleCosineWeight > 0) this.titles.push(document.title ?? '');
 
     if (this.options.charWeight > 0) {
       const charText = joinFields(document).slice(0, this.options.charTextLimit);
@@ -118,33 +168,60 @@ export class SimilarityIndex {
   /** Returns up to limit documents ranked by similarity, leaving out the ids in exclude. */
   search(query: RetrievalDocument | string, limit = 10, exclude: Set<string> = new Set()): RetrievalHit[] {
     const document = typeof query === 'string' ? { id: '', body: query } : query;
-    const bm25 = this.scoreBm25(document);
-    const depth = this.options.charWeight > 0 ? Math.max(limit, this.options.rerankDepth) : limit;
-    const candidates = topPositions(bm25.scores, bm25.touched, depth + exclude.size).filter((position) => !exclude.has(this.ids[position]));
+    const scores = this.scoreWords(document);
+    const firstStage = this.options.firstStage === 'cosine' ? scores.cosine : scores.bm25;
+    const depth = this.reranks() ? Math.max(limit, this.options.rerankDepth) : limit;
+    const candidates = topPositions(firstStage, scores.touched, depth + exclude.size).filter((position) => !exclude.has(this.ids[position]));
 
-    if (this.options.charWeight === 0 || candidates.length === 0) {
-      return candidates.slice(0, limit).map((position) => ({ id: this.ids[position], score: bm25.scores[position] }));
+    if (!this.reranks() || candidates.length === 0) {
+      return candidates.slice(0, limit).map((position) => ({ id: this.ids[position], score: firstStage[position] }));
     }
 
-    return this.rerank(document, candidates.slice(0, depth), bm25.scores).slice(0, limit);
+    return this.rerank(document, candidates.slice(0, depth), scores).slice(0, limit);
   }
 
   /** Scores the given documents of the index against a query, for re-ranking a fixed candidate list. */
   scoreCandidates(query: RetrievalDocument, candidateIds: string[]): RetrievalHit[] {
-    const bm25 = this.scoreBm25(query);
-    const positions = candidateIds.map((id) => this.ids.indexOf(id)).filter((position) => position >= 0);
-    const hits = this.options.charWeight > 0 ? this.rerank(query, positions, bm25.scores) : positions.map((position) => ({ id: this.ids[position], score: bm25.scores[position] }));
+    const scores = this.scoreWords(query);
+    const positions = this.positionsOf(candidateIds);
+    const firstStage = this.options.firstStage === 'cosine' ? scores.cosine : scores.bm25;
 
-    return hits;
+    return this.reranks() ? this.rerank(query, positions, scores) : positions.map((position) => ({ id: this.ids[position], score: firstStage[position] }));
+  }
+
+  /** Returns each signal separately for the given documents of the index, for learning how to combine them. */
+  scoreComponents(query: RetrievalDocument, candidateIds: string[]): SimilarityComponents[] {
+    return this.components(query, this.positionsOf(candidateIds), this.scoreWords(query));
+  }
+
+  private reranks(): boolean {
+    const { charWeight, wordCosineWeight, titleCosineWeight, firstStage } = this.options;
+    return charWeight > 0 || titleCosineWeight > 0 || (wordCosineWeight > 0 && firstStage === 'bm25') || (wordCosineWeight < 1 && firstStage === 'cosine');
+  }
+
+  private positionsOf(ids: string[]): number[] {
+    return ids.map((id) => this.positionById.get(id)).filter((position) => position !== undefined);
   }
 
   private weightedTerms(document: RetrievalDocument): Map<number, number> {
     const terms = new Map<number, number>();
-    addWordTerms(terms, tokenize(document.body), 1, this.options.wordNgramMax);
+    addWordTerms(terms, this.wordTokens(document.body), 1, this.options.wordNgramMax);
     if (document.title) {
-      addWordTerms(terms, tokenize(document.title), this.options.titleWeight, this.options.wordNgramMax);
+      addWordTerms(terms, this.wordTokens(document.title), this.options.titleWeight, this.options.wordNgramMax);
     }
     return terms;
+  }
+
+  private wordTokens(text: string): string[] {
+    const { stopWords, stem } = this.options;
+    const tokens = stopWords ? tokenize(text).filter((token) => !englishStopWords.has(token)) : tokenize(text);
+    return stem ? tokens.map(stemWord) : tokens;
+  }
+
+  private idf(term: number): number {
+    const count = this.ids.length;
+    const documentFrequency = this.postings.get(term)?.documents.length ?? 0;
+    return Math.log(1 + (count - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 
   private documentLengthNorms(): Float64Array {
@@ -156,42 +233,93 @@ export class SimilarityIndex {
     return this.lengthNorms;
   }
 
-  private scoreBm25(query: RetrievalDocument): { scores: Float64Array; touched: number[] } {
-    const { k1 } = this.options;
+  /** Computes every document's word-vector norm in one pass over the postings, once per batch of adds. */
+  private documentWordNorms(): Float64Array {
+    if (!this.wordNorms) {
+      const squares = new Float64Array(this.ids.length);
+      for (const [term, list] of this.postings) {
+        const idf = this.idf(term);
+        for (let index = 0; index < list.documents.length; index++) {
+          squares[list.documents[index]] += (sublinear(list.frequencies[index]) * idf) ** 2;
+        }
+      }
+      this.wordNorms = squares.map(Math.sqrt);
+    }
+    return this.wordNorms;
+  }
+
+  /** Scores every document that shares a word term with the query, by BM25 and, when used, by word cosine. */
+  private scoreWords(query: RetrievalDocument): WordScores {
+    const { k1, firstStage, wordCosineWeight } = this.options;
     const count = this.ids.length;
-    const norms = this.documentLengthNorms();
-    const scores = new Float64Array(count);
+    const lengthNorms = this.documentLengthNorms();
+    const withCosine = firstStage === 'cosine' || wordCosineWeight > 0;
+    const wordNorms = withCosine ? this.documentWordNorms() : null;
+    const bm25 = new Float64Array(count);
+    const cosine = new Float64Array(withCosine ? count : 0);
     const touched: number[] = [];
+    let queryNormSquared = 0;
 
     for (const [term, queryFrequency] of this.weightedTerms(query)) {
+      const idf = this.idf(term);
+      const queryWeight = idf * sublinear(queryFrequency);
+      queryNormSquared += queryWeight * queryWeight;
       const list = this.postings.get(term);
       if (!list) continue;
-
-      const idf = Math.log(1 + (count - list.documents.length + 0.5) / (list.documents.length + 0.5));
-      const queryWeight = idf * (1 + Math.log(queryFrequency));
 
       for (let index = 0; index < list.documents.length; index++) {
         const position = list.documents[index];
         const frequency = list.frequencies[index];
-        if (scores[position] === 0) touched.push(position);
-        scores[position] += (queryWeight * frequency * (k1 + 1)) / (frequency + norms[position]);
+        if (bm25[position] === 0) touched.push(position);
+        bm25[position] += (queryWeight * frequency * (k1 + 1)) / (frequency + lengthNorms[position]);
+        if (wordNorms) cosine[position] += (queryWeight * sublinear(frequency) * idf) / (wordNorms[position] || 1);
       }
     }
 
-    return { scores, touched };
+    const queryNorm = Math.sqrt(queryNormSquared) || 1;
+    for (const position of touched) cosine[position] /= queryNorm;
+
+    return { bm25, cosine, touched };
   }
 
-  private rerank(query: RetrievalDocument, positions: number[], bm25: Float64Array): RetrievalHit[] {
-    const queryVector = this.charVector(joinFields(query).slice(0, this.options.charTextLimit));
-    const maxBm25 = positions.reduce((max, position) => Math.max(max, bm25[position]), 0) || 1;
-    const weight = this.options.charWeight;
+  private components(query: RetrievalDocument, positions: number[], scores: WordScores): SimilarityComponents[] {
+    const { charWeight, titleCosineWeight } = this.options;
+    const queryChars = charWeight > 0 ? this.charVector(joinFields(query).slice(0, this.options.charTextLimit)) : null;
+    const queryTitle = titleCosineWeight > 0 ? this.titleVector(query.title ?? '') : null;
 
-    const hits = positions.map((position) => {
-      const cosine = sparseCosine(queryVector, this.documentCharVector(position));
-      return { id: this.ids[position], score: (1 - weight) * (bm25[position] / maxBm25) + weight * cosine };
-    });
+    return positions.map((position) => ({
+      id: this.ids[position],
+      bm25: scores.bm25[position],
+      wordCosine: scores.cosine[position] ?? 0,
+      titleCosine: queryTitle ? sparseCosine(queryTitle, this.titleVector(this.titles[position])) : 0,
+      charCosine: queryChars ? sparseCosine(queryChars, this.documentCharVector(position)) : 0,
+    }));
+  }
+
+  private rerank(query: RetrievalDocument, positions: number[], scores: WordScores): RetrievalHit[] {
+    const { charWeight, wordCosineWeight, titleCosineWeight } = this.options;
+    const bm25Weight = 1 - charWeight - wordCosineWeight - titleCosineWeight;
+    const maxBm25 = positions.reduce((max, position) => Math.max(max, scores.bm25[position]), 0) || 1;
+
+    const hits = this.components(query, positions, scores).map((signals) => ({
+      id: signals.id,
+      score: bm25Weight * (signals.bm25 / maxBm25) + wordCosineWeight * signals.wordCosine + titleCosineWeight * signals.titleCosine + charWeight * signals.charCosine,
+    }));
 
     return hits.sort((left, right) => right.score - left.score);
+  }
+
+  private titleVector(title: string): Map<number, number> {
+    const vector = new Map<number, number>();
+    let norm = 0;
+
+    for (const [term, frequency] of countTerms(this.wordTokens(title))) {
+      const value = sublinear(frequency) * this.idf(term);
+      vector.set(term, value);
+      norm += value * value;
+    }
+
+    return scaled(vector, norm);
   }
 
   private documentCharVector(position: number): Map<number, number> {
@@ -217,15 +345,43 @@ export class SimilarityIndex {
       norm += value * value;
     }
 
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const [key, value] of vector) vector.set(key, value * scale);
-
-    return vector;
+    return scaled(vector, norm);
   }
+}
+
+const stemCache = new Map<string, string>();
+/** Bound on cached stems, so a stream of rare words cannot grow the cache without limit. */
+const maxCachedStems = 200_000;
+
+function stemWord(token: string): string {
+  let stem = stemCache.get(token);
+  if (stem === undefined) {
+    stem = natural.PorterStemmer.stem(token);
+    if (stemCache.size >= maxCachedStems) stemCache.clear();
+    stemCache.set(token, stem);
+  }
+  return stem;
+}
+
+/** 1 + ln tf for counts of at least one; title weights below 1 can make a count fractional. */
+function sublinear(frequency: number): number {
+  return frequency >= 1 ? 1 + Math.log(frequency) : frequency;
+}
+
+function scaled(vector: Map<number, number>, squaredNorm: number): Map<number, number> {
+  const scale = squaredNorm > 0 ? 1 / Math.sqrt(squaredNorm) : 0;
+  for (const [key, value] of vector) vector.set(key, value * scale);
+  return vector;
 }
 
 function joinFields(document: RetrievalDocument): string {
   return document.title ? `${document.title}\n${document.body}` : document.body;
+}
+
+function countTerms(tokens: string[]): Map<number, number> {
+  const terms = new Map<number, number>();
+  addWordTerms(terms, tokens, 1, 1);
+  return terms;
 }
 
 function addWordTerms(terms: Map<number, number>, tokens: string[], weight: number, ngramMax: number) {
@@ -264,44 +420,4 @@ function sparseCosine(left: Map<number, number>, right: Map<number, number>): nu
     if (other !== undefined) sum += value * other;
   }
   return sum;
-}
-
-/** Returns the positions of the count highest scores among the touched positions, best first, through a min-heap of size count. */
-function topPositions(scores: Float64Array, touched: number[], count: number): number[] {
-  const heap: number[] = [];
-  const lower = (left: number, right: number) => scores[left] < scores[right] || (scores[left] === scores[right] && left > right);
-
-  for (const position of touched) {
-    if (heap.length < count) {
-      heap.push(position);
-      siftUp(heap, heap.length - 1, lower);
-    } else if (count > 0 && lower(heap[0], position)) {
-      heap[0] = position;
-      siftDown(heap, 0, lower);
-    }
-  }
-
-  return heap.sort((left, right) => scores[right] - scores[left] || left - right);
-}
-
-function siftUp(heap: number[], index: number, lower: (left: number, right: number) => boolean) {
-  while (index > 0) {
-    const parent = (index - 1) >> 1;
-    if (!lower(heap[index], heap[parent])) break;
-    [heap[index], heap[parent]] = [heap[parent], heap[index]];
-    index = parent;
-  }
-}
-
-function siftDown(heap: number[], index: number, lower: (left: number, right: number) => boolean) {
-  for (;;) {
-    const left = 2 * index + 1;
-    const right = left + 1;
-    let smallest = index;
-    if (left < heap.length && lower(heap[left], heap[smallest])) smallest = left;
-    if (right < heap.length && lower(heap[right], heap[smallest])) smallest = right;
-    if (smallest === index) return;
-    [heap[index], heap[smallest]] = [heap[smallest], heap[index]];
-    index = smallest;
-  }
 }
