@@ -65,6 +65,7 @@ export const en = {
       priority: 'Priority',
       category: 'Category',
       component: 'Component',
+      categoryAndComponent: 'Category / component',
       team: 'Team',
       assignee: 'Assignee',
       impact: 'Impact',

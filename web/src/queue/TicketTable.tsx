@@ -14,13 +14,20 @@ interface TicketTableProps {
   onSort: (column: SortableColumn) => void;
 }
 
+const noWrap = { whiteSpace: 'nowrap' } as const;
+
+/** Shortens a label such as "P1 - Urgent" to "P1" for a narrow column; a label without " - " stays whole. */
+function shortLabel(label: string): string {
+  return label.split(' - ')[0];
+}
+
 function SortHeader({ column, label, sort, onSort }: { column: SortableColumn; label: string } & Pick<TicketTableProps, 'sort' | 'onSort'>) {
   const active = sort.column === column;
   const arrow = active ? (sort.descending ? ' ↓' : ' ↑') : '';
   const ariaSort = active ? (sort.descending ? 'descending' : 'ascending') : 'none';
 
   return (
-    <Table.Th aria-sort={ariaSort}>
+    <Table.Th aria-sort={ariaSort} style={noWrap}>
       <UnstyledButton onClick={() => onSort(column)} aria-label={t.queue.sortBy(label)} fw={600} fz="sm">
         {label}{arrow}
       </UnstyledButton>
@@ -34,20 +41,16 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
   const { search } = useLocation();
 
   return (
-    <Table.ScrollContainer minWidth={1300}>
-      <Table striped highlightOnHover verticalSpacing="xs" fz="sm" data-testid="ticket-table">
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="xs" fz="sm" data-testid="ticket-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{columns.id}</Table.Th>
+            <Table.Th w={56}>{columns.id}</Table.Th>
             <Table.Th>{columns.subject}</Table.Th>
-            <Table.Th>{columns.requester}</Table.Th>
-            <Table.Th>{columns.account}</Table.Th>
             <SortHeader column="status" label={columns.status} {...sortProps} />
             <SortHeader column="priority" label={columns.priority} {...sortProps} />
             <SortHeader column="impact" label={columns.impact} {...sortProps} />
-            <Table.Th>{columns.category}</Table.Th>
-            <Table.Th>{columns.component}</Table.Th>
-            <Table.Th>{columns.team}</Table.Th>
+            <Table.Th style={noWrap}>{columns.categoryAndComponent}</Table.Th>
             <Table.Th>{columns.assignee}</Table.Th>
             <SortHeader column="created_at" label={columns.created} {...sortProps} />
             <SortHeader column="updated_at" label={columns.updated} {...sortProps} />
@@ -56,29 +59,35 @@ export function TicketTable({ tickets, vocabularies, sort, onSort }: TicketTable
         <Table.Tbody>
           {tickets.map((ticket) => (
             <Table.Tr key={ticket.id} data-ticket-id={ticket.id}>
-              <Table.Td>{ticket.id}</Table.Td>
-              <Table.Td miw={220} maw={360}>
-                <Anchor component={Link} to={`/tickets/${ticket.id}`} state={{ queueSearch: search }} lineClamp={2} fz="sm">
+              <Table.Td c="dimmed">{ticket.id}</Table.Td>
+              {/* A zero max-width lets the subject take the space left by the other columns and truncate within it. */}
+              <Table.Td style={{ maxWidth: 0, width: '100%' }}>
+                <Anchor component={Link} to={`/tickets/${ticket.id}`} state={{ queueSearch: search }} title={ticket.subject} truncate="end" display="block" fz="sm">
                   {ticket.subject}
                 </Anchor>
+                <Text fz="xs" c="dimmed" truncate="end" data-testid="ticket-requester">
+                  {[ticket.requester?.name ?? ticket.requester?.email, ticket.account?.name].filter(Boolean).join(' · ') || t.common.none}
+                </Text>
               </Table.Td>
-              <Table.Td><Text fz="sm" lineClamp={2}>{ticket.requester?.name ?? ticket.requester?.email ?? t.common.none}</Text></Table.Td>
-              <Table.Td><Text fz="sm" lineClamp={2}>{ticket.account?.name ?? t.common.none}</Text></Table.Td>
               <Table.Td>
                 <StatusBadge status={ticket.status} label={labelOf(vocabularies?.status, ticket.status)} />
               </Table.Td>
               <Table.Td>
-                <PriorityBadge priority={ticket.priority} label={labelOf(vocabularies?.priority, ticket.priority)} />
+                <PriorityBadge priority={ticket.priority} label={shortLabel(labelOf(vocabularies?.priority, ticket.priority))} title={labelOf(vocabularies?.priority, ticket.priority)} />
               </Table.Td>
               <Table.Td data-testid="ticket-impact">
                 <ImpactBadge score={ticket.impactScore} />
               </Table.Td>
-              <Table.Td>{labelOf(vocabularies?.category, ticket.category)}</Table.Td>
-              <Table.Td>{ticket.component?.name ?? t.common.none}</Table.Td>
-              <Table.Td>{ticket.team?.name ?? t.common.none}</Table.Td>
-              <Table.Td>{ticket.assignee?.name ?? t.common.none}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(ticket.createdAt)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatShortDateTime(ticket.updatedAt)}</Table.Td>
+              <Table.Td miw={130}>
+                <Text fz="sm" lineClamp={1} maw={150}>{labelOf(vocabularies?.category, ticket.category)}</Text>
+                {ticket.component && <Text fz="xs" c="dimmed" lineClamp={1} maw={150} title={ticket.component.name}>{ticket.component.name}</Text>}
+              </Table.Td>
+              <Table.Td miw={110}>
+                <Text fz="sm" lineClamp={1} maw={150}>{ticket.assignee?.name ?? t.common.none}</Text>
+                {ticket.team && <Text fz="xs" c="dimmed" lineClamp={1} maw={150}>{ticket.team.name}</Text>}
+              </Table.Td>
+              <Table.Td fz="xs" style={noWrap}>{formatShortDateTime(ticket.createdAt)}</Table.Td>
+              <Table.Td fz="xs" style={noWrap}>{formatShortDateTime(ticket.updatedAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

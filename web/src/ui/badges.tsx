@@ -9,6 +9,6 @@ export function StatusBadge({ status, label, ...props }: { status: string; label
   return <Badge variant="light" color={statusColors[status] ?? 'gray'} styles={unclipped} {...props}>{label}</Badge>;
 }
 
-export function PriorityBadge({ priority, label, ...props }: { priority: string; label: string } & BadgeProps) {
+export function PriorityBadge({ priority, label, ...props }: { priority: string; label: string; title?: string } & BadgeProps) {
   return <Badge variant="filled" color={priorityColors[priority] ?? 'gray'} styles={unclipped} {...props}>{label}</Badge>;
 }
