@@ -94,8 +94,16 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
   }
 
   it('login shows API error, then succeeds', async () => {
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404 && !response.url().includes('/api/')) missing.push(response.url());
+    });
     await page.goto(`${baseUrl}/`);
     await page.waitForURL('**/login');
+    const icon = await page.request.get(`${baseUrl}${await page.locator('link[rel=icon]').getAttribute('href')}`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect(missing).toEqual([]);
 
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel(/^Password/).fill('not the password');
