@@ -252,6 +252,15 @@ describe.skipIf(!chromiumPath)('agent console in Chromium', () => {
     await expectShownTickets([ticketId('Export to CSV times out')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('kubernetes');
 
+    await page.getByTestId('filter-q').fill('kubernetes invoice');
+    await page.getByTestId('filter-q').press('Enter');
+    await page.getByTestId('search-hint').waitFor();
+    expect(await page.getByTestId('search-hint').textContent()).toContain('common words such as "the"');
+    await page.getByTestId('filter-q').fill('status:solved priority:p1');
+    await page.getByTestId('filter-q').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: stepTimeoutMs }).toBe('status:solved priority:p1');
+    await page.getByText('No tickets match these filters.').waitFor();
+    await expect.poll(() => page.getByTestId('search-hint').count(), { timeout: stepTimeoutMs }).toBe(0);
 
     await page.getByTestId('filter-q').fill('stauts:open');
     await page.getByTestId('filter-q').press('Enter');

@@ -42,6 +42,8 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     empty: 'No tickets match these filters.',
+    searchHint: 'Words are matched by their stem, so "crashing" also finds "crash", and common words such as "the" or "with" are ignored. '
+      + 'Every word must appear in the ticket: try fewer words, or put an exact phrase in double quotes.',
     loadFailed: 'The ticket list could not be loaded',
     filters: {
       status: 'Status',

@@ -6,7 +6,7 @@ import { t } from '../i18n/en.ts';
 import { QueueFilters } from '../queue/QueueFilters.tsx';
 import { TicketTable } from '../queue/TicketTable.tsx';
 import { ViewsSidebar } from '../queue/ViewsSidebar.tsx';
-import { readSort, toTicketQuery, withSort } from '../queue/filters.ts';
+import { bareWords, readSort, toTicketQuery, withSort } from '../queue/filters.ts';
 
 export function QueuePage() {
   const [search, setSearch] = useSearchParams();
@@ -61,7 +61,12 @@ export function QueuePage() {
           )}
           <Paper withBorder>
             {page.isPending && <Loader m="md" />}
-            {page.data && page.data.items.length === 0 && <Text p="md" c="dimmed">{t.queue.empty}</Text>}
+            {page.data && page.data.items.length === 0 && (
+              <Stack gap={4} p="md">
+                <Text c="dimmed">{t.queue.empty}</Text>
+                {bareWords(search.get('q')).length > 0 && <Text fz="sm" c="dimmed" data-testid="search-hint">{t.queue.searchHint}</Text>}
+              </Stack>
+            )}
             {page.data && page.data.items.length > 0 && (
               <TicketTable
                 tickets={page.data.items}

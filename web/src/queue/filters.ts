@@ -169,3 +169,19 @@ export function withSavedView(search: URLSearchParams, view: { id: number; query
 
   return next;
 }
+
+const queryKeywords = new Set(['and', 'or', 'not']);
+
+/**
+ * Lists the free-text words of query text: tokens outside double quotes that
+ * are not field terms (with `:`, `=`, `<` or `>`), sort clauses or the
+ * keywords AND, OR and NOT.
+ */
+export function bareWords(q: string | null): string[] {
+  const unquoted = (q ?? '').replace(/"(?:[^"\\]|\\.)*"/g, ' ');
+
+  return unquoted
+    .split(/\s+/)
+    .map((token) => token.replace(/^[(-]+|[)]+$/g, ''))
+    .filter((token) => token && !/[:=<>]/.test(token) && !queryKeywords.has(token.toLowerCase()));
+}
