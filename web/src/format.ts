@@ -93,6 +93,11 @@ export function labelOf(terms: Term[] | undefined, key: string | null | undefine
   return terms?.find((term) => term.key === key)?.label ?? key;
 }
 
+/** Shortens a label such as "P1 - Urgent" to "P1" for a narrow column; a label without " - " stays whole. */
+export function shortLabel(label: string): string {
+  return label.split(' - ')[0];
+}
+
 export const priorityColors: Record<string, string> = { p1: 'red', p2: 'orange', p3: 'blue', p4: 'gray' };
 
 export const statusColors: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Ticket, Vocabularies } from '../api/types.ts';
-import { formatShortDateTime, labelOf } from '../format.ts';
+import { formatShortDateTime, labelOf, shortLabel } from '../format.ts';
 import { PriorityBadge, StatusBadge } from '../ui/badges.tsx';
 import { ImpactBadge } from '../ui/ImpactBadge.tsx';
 import { t } from '../i18n/en.ts';
@@ -16,10 +16,6 @@ interface TicketTableProps {
 
 const noWrap = { whiteSpace: 'nowrap' } as const;
 
-/** Shortens a label such as "P1 - Urgent" to "P1" for a narrow column; a label without " - " stays whole. */
-function shortLabel(label: string): string {
-  return label.split(' - ')[0];
-}
 
 function SortHeader({ column, label, sort, onSort }: { column: SortableColumn; label: string } & Pick<TicketTableProps, 'sort' | 'onSort'>) {
   const active = sort.column === column;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Anchor, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTicketContext, useVocabularies } from '../api/queries.ts';
-import { daysUntil, formatDate, formatMoney, labelOf } from '../format.ts';
+import { daysUntil, formatDate, formatMoney, labelOf, shortLabel } from '../format.ts';
 import { PriorityBadge } from '../ui/badges.tsx';
 import { t } from '../i18n/en.ts';
 
@@ -70,7 +70,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
                 <Row label={t.context.health} testId="context-health">
                   {account.healthScore === null ? t.common.none : (
                     <Group gap="xs" wrap="nowrap">
-                      <Text fz="sm" w={28}>{account.healthScore}</Text>
+                      <Text fz="sm" w={28}>{Math.round(account.healthScore)}</Text>
                       <Progress value={account.healthScore} color={healthColor(account.healthScore)} w={90} />
                     </Group>
                   )}
@@ -83,7 +83,7 @@ export function ContextPanel({ ticketId }: { ticketId: number }) {
             <Stack gap={4} data-testid="context-other-tickets">
               {otherTickets.map((other) => (
                 <Group key={other.id} gap="xs" wrap="nowrap">
-                  <PriorityBadge size="xs" priority={other.priority} label={labelOf(vocabularies.data?.priority, other.priority)} />
+                  <PriorityBadge size="xs" priority={other.priority} label={shortLabel(labelOf(vocabularies.data?.priority, other.priority))} title={labelOf(vocabularies.data?.priority, other.priority)} />
                   <Anchor component={Link} to={`/tickets/${other.id}`} fz="sm" lineClamp={1}>
                     #{other.id} {other.subject}
                   </Anchor>
