@@ -16,12 +16,12 @@ export async function registerViewRoutes(app: FastifyInstance, context: AppConte
   const { db } = context;
   const tags = ['views'];
   const registry = new FieldRegistryCache();
-  const queryEnv = async (): Promise<QueryEnv> => ({ vocabularies: await vocabularies.get(db), registry: await registry.get(db) });
+  const queryEnv = async (timeZone?: string): Promise<QueryEnv> => ({ vocabularies: await vocabularies.get(db), registry: await registry.get(db), timeZone });
 
   api.get('/api/v1/views', { schema: { tags, querystring: listViewsQuery } }, async (request) => {
     const actor = requireRole(request, 'viewer');
     const views = await listViews(db, actor);
-    return { items: request.query.counts === 'true' ? await addCounts(db, views, await queryEnv(), actor) : views };
+    return { items: request.query.counts === 'true' ? await addCounts(db, views, await queryEnv(request.query.tz), actor) : views };
   });
 
   api.get('/api/v1/views/:id', { schema: { tags, params: viewIdParams } }, async (request) => {

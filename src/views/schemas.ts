@@ -33,7 +33,18 @@ export type UpdateViewInput = z.infer<typeof updateViewBody>;
 
 export const listViewsQuery = z.strictObject({
   counts: z.enum(['true', 'false']).default('false').describe('true adds each view\'s matching ticket count, capped at 1,000'),
+  tz: z.string().max(64).refine(isTimeZone, 'use an IANA time zone such as Europe/Paris').optional()
+    .describe('IANA time zone for day boundaries in the counted queries; UTC when absent'),
 });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const viewIdParams = z.object({ id: z.coerce.number().int().positive() });
 

@@ -23,6 +23,8 @@ interface ViewRow {
 export interface QueryEnv {
   vocabularies: Vocabularies;
   registry: FieldRegistry;
+  /** IANA zone for day boundaries in the views' queries; UTC when absent. */
+  timeZone?: string;
 }
 
 function toView(row: ViewRow): SavedView {
@@ -42,7 +44,7 @@ function toView(row: ViewRow): SavedView {
 }
 
 function filtersFor(query: string, env: QueryEnv, actorId: number) {
-  return buildTicketFilters({ q: query, limit: 1 }, env.vocabularies, env.registry, actorId);
+  return buildTicketFilters({ q: query, limit: 1 }, env.vocabularies, env.registry, actorId, env.timeZone);
 }
 
 /** Checks that a view's query compiles as a ticket-list filter, reporting problems on the `query` field. */

@@ -125,6 +125,26 @@ describe('views counts', () => {
     expect(counts['Team queue']).toBe(15);
   });
 
+  it('counts day queries in the time zone given', async () => {
+    // 23:30 UTC on 2026-03-01 is already 2 March in Tokyo (UTC+9).
+    const [ticket] = await api.context.db.query<{ id: number }>(
+      `insert into tickets (subject, created_at) values ('Late evening', '2026-03-01T23:30:00Z') returning id`,
+    );
+    await create({ name: 'Second of March', query: 'created:2026-03-02' }, api.tokens.viewer);
+
+    const count = async (tz: string) => {
+      const response = await api.request('GET', `/api/v1/views?counts=true&tz=${encodeURIComponent(tz)}`, { token: api.tokens.viewer });
+      return response.body.items.find((view: { name: string }) => view.name === 'Second of March').count;
+    };
+    expect(await count('UTC')).toBe(0);
+    expect(await count('Asia/Tokyo')).toBe(1);
+
+    const invalid = await api.request('GET', '/api/v1/views?counts=true&tz=Mars/Olympus', { token: api.tokens.viewer });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details[0]).toMatchObject({ field: 'tz', value: 'Mars/Olympus' });
+    await api.context.db.query('delete from tickets where id = $1', [ticket.id]);
+  });
+
   it('omits counts unless asked', async () => {
     const response = await api.request('GET', '/api/v1/views');
 

@@ -157,8 +157,7 @@ export function useImpact(ticketId: number) {
 export function useViews() {
   return useQuery({
     queryKey: queryKeys.views,
-    // TODO: send tz here too once GET /views accepts it; its strict query schema rejects unknown parameters, so counts use UTC days.
-    queryFn: () => api.get<ListOf<SavedView>>('/views?counts=true'),
+    queryFn: () => api.get<ListOf<SavedView>>(`/views${toQueryString({ counts: 'true', tz: browserTimeZone() })}`),
     select: (data) => data.items,
   });
 }
