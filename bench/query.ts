@@ -8,6 +8,8 @@
  * accounts; BENCH_TICKETS and BENCH_ACCOUNTS override them.
  * BENCH_ITERATIONS (default 40) runs per query after BENCH_WARMUP (default 5).
  * BENCH_EXPLAIN=1 prints EXPLAIN ANALYZE of every statement instead of timing.
+ * BENCH_VARIANT names a run made under other server settings; the result file
+ * keeps the last run of each engine and variant.
  * BENCH_PGLITE_DIR keeps the seeded PGlite database in that directory and
  * reuses it on the next run; BENCH_REUSE=1 with BENCH_DATABASE_URL reuses a
  * seeded PostgreSQL database. Pending migrations are applied to a reused one.
@@ -172,7 +174,8 @@ async function runEngine(engine: Engine) {
   await app.close();
   await seeded.dispose();
 
-  return { engine, tickets: count, accounts: accountCount, seed: seeded.seed, notes: seeded.notes, queries: results };
+  const variant = process.env.BENCH_VARIANT ?? 'default';
+  return { engine, variant, tickets: count, accounts: accountCount, seed: seeded.seed, notes: seeded.notes, queries: results };
 }
 
 const engines = (process.argv.slice(2).length ? process.argv.slice(2) : ['pglite', 'postgres']) as Engine[];
@@ -184,9 +187,9 @@ for (const engine of engines) {
 
 if (runs.length > 0) {
   const file = 'bench/results/query-latency.json';
-  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: { engine: string }[] }).results ?? [] : [];
-  // A run of one engine keeps the other engine's last result in the file.
-  const kept = previous.filter((result) => !runs.some((run) => run.engine === result.engine));
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: { engine: string; variant?: string }[] }).results ?? [] : [];
+  // A run keeps the last results of the other engines and variants in the file.
+  const kept = previous.filter((result) => !runs.some((run) => run.engine === result.engine && run.variant === (result.variant ?? 'default')));
   writeResult('query-latency', {
     benchmark: 'query language: ten representative queries, runQuery and GET /api/v1/tickets?q=',
     target_p95_ms: 100,

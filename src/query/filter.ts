@@ -18,7 +18,7 @@ const orderingOperators = new Set<ComparisonOperator>(['<', '<=', '>', '>=']);
 export function compileFilter(node: FilterNode, env: FilterEnv): string {
   switch (node.type) {
     case 'and':
-      return `(${node.operands.map((operand) => compileFilter(operand, env)).join(' and ')})`;
+      return `(${compileAnd(node.operands, env)})`;
     case 'or':
       return `(${node.operands.map((operand) => compileFilter(operand, env)).join(' or ')})`;
     case 'not':
@@ -56,7 +56,18 @@ function compileText(node: TextNode, env: FilterEnv): string {
   return `(${alias}.search @@ ${tsquery} or exists (select 1 from messages qm where qm.ticket_id = ${alias}.id and qm.search @@ ${tsquery}))`;
 }
 
-function compileTerm(term: TermNode, env: FilterEnv): string {
+interface CheckedTerm {
+  field: FieldDef;
+  /** The operator with `!=` turned into `:`; `negated` records the change. */
+  operator: ComparisonOperator;
+  negated: boolean;
+  hasNone: boolean;
+  /** The values other than `none`. */
+  values: ValueNode[];
+}
+
+/** Looks up a term's field and checks its operator and values against it. */
+function checkTerm(term: TermNode, env: FilterEnv): CheckedTerm {
   const field = lookupField(env.registry, term.field, term.column);
 
   if (!field.operators.includes(term.operator)) {
@@ -72,13 +83,48 @@ function compileTerm(term: TermNode, env: FilterEnv): string {
     operator !== '<' && operator !== '<=' && operator !== '>' && operator !== '>=' &&
     !value.quoted && value.text.toLowerCase() === 'none' && !field.terms?.some((term) => term.key === 'none');
 
+  return { field, operator, negated, hasNone: term.values.some(isNone), values: term.values.filter((value) => !isNone(value)) };
+}
+
+function compileTerm(term: TermNode, env: FilterEnv): string {
+  const { field, operator, negated, hasNone, values } = checkTerm(term, env);
+
   const parts: string[] = [];
-  if (term.values.some(isNone)) parts.push(noneCheck(field, env));
-  const values = term.values.filter((value) => !isNone(value));
+  if (hasNone) parts.push(noneCheck(field, env));
   if (values.length > 0) parts.push(field.linked ? compileLinkedValues(field, operator, values, env) : compileValues(field, operator, values, env));
 
   const condition = parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
   return negated ? `not coalesce(${condition}, false)` : condition;
+}
+
+/**
+ * Compiles the operands of an AND. Plain comparisons on the same linked table
+ * (account.tier:enterprise account.health<60) share one semi-join, because each
+ * id names one row, so `id in (A) and id in (B)` equals `id in (A and B)`.
+ * One semi-join instead of several keeps the planner's join search small.
+ */
+function compileAnd(operands: FilterNode[], env: FilterEnv): string {
+  const parts: string[] = [];
+  const groups = new Map<string, { linked: NonNullable<FieldDef['linked']>; conditions: string[]; index: number }>();
+
+  for (const operand of operands) {
+    const checked = operand.type === 'term' ? checkTerm(operand, env) : undefined;
+    const linked = checked?.field.linked;
+    if (!checked || !linked || checked.negated || checked.hasNone || checked.values.length === 0) {
+      parts.push(compileFilter(operand, env));
+      continue;
+    }
+
+    const condition = compileValues({ ...checked.field, expression: linked.expression }, checked.operator, checked.values, env);
+    const group = groups.get(linked.table) ?? { linked, conditions: [], index: parts.push('') - 1 };
+    group.conditions.push(condition);
+    groups.set(linked.table, group);
+  }
+
+  for (const { linked, conditions, index } of groups.values()) {
+    parts[index] = linkedSemiJoin(linked, conditions.join(' and '), env);
+  }
+  return parts.join(' and ');
 }
 
 function noneCheck(field: FieldDef, env: FilterEnv): string {
@@ -96,8 +142,11 @@ function noneCheck(field: FieldDef, env: FilterEnv): string {
  */
 function compileLinkedValues(field: FieldDef, operator: ComparisonOperator, values: ValueNode[], env: FilterEnv): string {
   const linked = field.linked!;
-  const condition = compileValues({ ...field, expression: linked.expression }, operator, values, env);
 
+  return linkedSemiJoin(linked, compileValues({ ...field, expression: linked.expression }, operator, values, env), env);
+}
+
+function linkedSemiJoin(linked: NonNullable<FieldDef['linked']>, condition: string, env: FilterEnv): string {
   return `${env.sql.column(linked.ticketColumn)} in (select ${linked.alias}.id from ${linked.table} ${linked.alias} where ${condition})`;
 }
 
