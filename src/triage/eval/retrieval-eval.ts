@@ -53,7 +53,7 @@ const featureNames = ['ir_rank', 'word_cosine', 'char_cosine'];
  * Ranks each question's candidates by a linear combination of the search
  * engine's rank and the index's similarity signals. The index options and the
  * weights are tuned on train-part2 plus dev by coordinate ascent on MAP,
- * starting from the search engine's order; test is scored once.
+ * starting from the search engine's order. Test is then scored once.
  */
 export async function runSemevalB(directory: string) {
   const lines = await readLines(await requireFile(directory, 'subtaskB_pairs.jsonl.gz'));
