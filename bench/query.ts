@@ -29,7 +29,7 @@ import { seedQueryData, type QuerySeedStats } from './lib/seed-query.ts';
 interface BenchQuery {
   name: string;
   text: string;
-  /** Page to fetch (1-based); pages hold 50 tickets. */
+  /** Page to fetch, counted from 1, of 50 tickets each. */
   page?: number;
 }
 

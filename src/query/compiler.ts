@@ -118,9 +118,9 @@ function compileAggregate(aggregate: AggregateNode, env: FilterEnv, where: strin
 }
 
 // Timestamps group by calendar day in the query's zone. A reference groups by its label
-// through a left join on the referenced id, which matches at most one row, so every
-// ticket is counted once; the join lets the planner hash the small referenced table
-// instead of looking up the label once per ticket.
+// through a left join on the referenced id. The join matches at most one row, so every
+// ticket is counted once, and the planner can hash the small referenced table instead
+// of looking up the label once per ticket.
 function groupExpression(field: FieldDef, env: FilterEnv): { group: string; join?: string } | undefined {
   if (field.kind === 'tags') return undefined;
   if (field.kind === 'reference') return referenceGroup(field, env.sql);

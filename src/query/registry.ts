@@ -38,7 +38,7 @@ export interface FieldDef {
 
 /**
  * The linked row behind an account or requester field. `expression` reads the
- * value from that row under `alias`; `ticketColumn` holds the row's id on the ticket.
+ * value from that row under `alias`, and `ticketColumn` is the tickets column that contains the row's id.
  */
 export interface LinkedRow {
   table: 'accounts' | 'contacts';
@@ -186,7 +186,8 @@ const customCasts: Record<CustomFieldRow['type'], (text: string) => string> = {
 function customField(row: CustomFieldRow, vocabularies: Map<string, VocabularyTerm[]>): FieldDef {
   const kind: FieldKind = row.type;
   const cast = customCasts[row.type];
-  const linkedRow = row.entity === 'account' ? accountRow : row.entity === 'contact' ? contactRow : undefined;
+  const linkedRows = { ticket: undefined, account: accountRow, contact: contactRow };
+  const linkedRow = linkedRows[row.entity];
   const linked: LinkedRow | undefined = linkedRow && {
     ...linkedRow,
     expression: (sql) => cast(`(${linkedRow.alias}.custom ->> ${sql.bind(row.key)})`),

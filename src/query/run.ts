@@ -82,7 +82,7 @@ export function ticketPageStatements(compiled: CompiledQuery, limit: number, off
   const offsetPlaceholder = `$${compiled.params.length + 2}`;
 
   return {
-    // The page is cut in a subquery before the joins, so the joins read 50 rows and not every match.
+    // The page is cut in a subquery before the joins, so the joins read only the page's rows and not every match.
     page: {
       sql: `${ticketColumns} from (select t.* from tickets t where ${compiled.where} order by ${compiled.orderBy}
         limit ${limitPlaceholder} offset ${offsetPlaceholder}) t ${ticketJoins} order by ${compiled.orderBy}`,
