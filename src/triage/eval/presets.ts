@@ -50,7 +50,7 @@ async function loadClinc150(directory: string): Promise<ClassificationTask> {
     train: [...examples('train'), ...examples('oos_train')],
     validation: [...examples('val'), ...examples('oos_val')],
     test: [...examples('test'), ...examples('oos_test')],
-    options: { outOfScopeLabel: 'oos', refit: true },
+    options: { outOfScopeLabel: 'oos', refit: true, classifier: 'svm+mlp' },
   };
 }
 
