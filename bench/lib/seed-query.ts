@@ -172,6 +172,7 @@ export async function seedQueryData(db: Db, size: QuerySeedSize, log: (line: str
     const last = Math.min(size.tickets, first + batch - 1);
     await db.query(ticketInsert, [first, last, size.accounts, size.tickets]);
     await db.query(messageInsert, [first, last]);
+    await db.query('select casebook_refresh_search_document(array(select generate_series($1::bigint, $2::bigint)))', [first, last]);
     log(`seeded tickets ${first}-${last}`);
   }
 

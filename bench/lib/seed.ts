@@ -37,6 +37,7 @@ export async function seedTickets(db: Db, tickets: number) {
       insert into messages (ticket_id, kind, author_kind, author_contact_id, body, created_at)
       select t.id, 'public', 'customer', t.requester_id, 'Hello, we see a problem with ' || t.subject || '. Error code E' || (t.id % 500) || '.', t.created_at
       from tickets t where t.id between $1 and $2`, [start, end]);
+    await db.query('select casebook_refresh_search_document(array(select generate_series($1::bigint, $2::bigint)))', [start, end]);
   }
   await db.exec('analyze');
 }

@@ -76,6 +76,7 @@ export async function writeTickets(tx: Queryable, plans: TicketPlan[], organisat
     message.body, messageChannel(plan.channel, message.kind, message.authorKind, index), message.createdAt,
   ]));
   await insertRows(tx, 'messages', messageColumns, messageRows);
+  await tx.query('select casebook_refresh_search_document($1::bigint[])', [[...ticketIds.values()]]);
 
   return { tickets: ticketRows.length, messages: messageRows.length };
 }

@@ -53,7 +53,7 @@ function compileText(node: TextNode, env: FilterEnv): string {
     ? `websearch_to_tsquery('english', ${env.sql.bind(`"${node.text.replaceAll('"', ' ')}"`)})`
     : `plainto_tsquery('english', ${env.sql.bind(node.text)})`;
 
-  return `(${alias}.search @@ ${tsquery} or exists (select 1 from messages qm where qm.ticket_id = ${alias}.id and qm.search @@ ${tsquery}))`;
+  return `${alias}.search_document @@ ${tsquery}`;
 }
 
 interface CheckedTerm {

@@ -172,19 +172,40 @@ describe('JSON Lines and JSON import', () => {
 
 describe('database errors', () => {
   it('rejects only the row the database refuses', async () => {
-    // Over 1 MB of distinct words exceeds PostgreSQL's tsvector size limit for the message search column.
+    // A constraint added for this test makes the database refuse one row of the batch.
+    await db.exec("alter table tickets add constraint import_test_refusal check (subject <> 'Refuse me')");
+    const file = path.join(workDir, 'refused.csv');
+    fs.writeFileSync(file, 'id,subject,body\nR-1,First,fine\nR-2,Refuse me,body\nR-3,Third,fine too\n');
+    const rejectsPath = path.join(workDir, 'refused.rejects.jsonl');
+
+    try {
+      const summary = await importFile(db, { path: file, source: 'refused-test', rejectsPath });
+      const rejects = readRejects(rejectsPath);
+      const tickets = await ticketsOf('refused-test');
+
+      expect(summary).toMatchObject({ imported: 2, updated: 0, rejected: 1 });
+      expect(rejects).toEqual([expect.objectContaining({ row: 2, line: 3, reason: expect.stringContaining('the database rejected the row') })]);
+      expect(tickets.map((ticket) => ticket.external_id)).toEqual(['R-1', 'R-3']);
+    } finally {
+      await db.exec('alter table tickets drop constraint import_test_refusal');
+    }
+  });
+
+  it('imports a huge body and keeps it searchable', async () => {
+    // Over 1 MB of distinct words: the search document indexes the first 300,000 characters.
     const huge = Array.from({ length: 120_000 }, (_, index) => `word${index}`).join(' ');
     const file = path.join(workDir, 'huge.csv');
-    fs.writeFileSync(file, `id,subject,body\nH-1,First,fine\nH-2,Huge,${huge}\nH-3,Third,fine too\n`);
-    const rejectsPath = path.join(workDir, 'huge.rejects.jsonl');
+    fs.writeFileSync(file, `id,subject,body\nH-1,Huge,${huge}\n`);
 
-    const summary = await importFile(db, { path: file, source: 'huge-test', rejectsPath });
-    const rejects = readRejects(rejectsPath);
-    const tickets = await ticketsOf('huge-test');
+    const summary = await importFile(db, { path: file, source: 'huge-test', rejectsPath: path.join(workDir, 'huge.rejects.jsonl') });
+    const [stored] = await db.query<{ length: number; found: boolean }>(
+      `select length(m.body) as length, t.search_document @@ plainto_tsquery('english', 'word42') as found
+       from tickets t join messages m on m.ticket_id = t.id where t.source = 'huge-test'`,
+    );
 
-    expect(summary).toMatchObject({ imported: 2, updated: 0, rejected: 1 });
-    expect(rejects).toEqual([expect.objectContaining({ row: 2, line: 3, reason: expect.stringContaining('the database rejected the row') })]);
-    expect(tickets.map((ticket) => ticket.external_id)).toEqual(['H-1', 'H-3']);
+    expect(summary).toMatchObject({ imported: 1, rejected: 0 });
+    expect(stored.length).toBe(huge.length);
+    expect(stored.found).toBe(true);
   });
 });
 

@@ -72,6 +72,9 @@ insert into messages (ticket_id, kind, author_kind, body) values
   (9, 'public', 'customer', 'My card was declined twice at checkout.'),
   (2, 'public', 'customer', 'The invoice total does not match the order.'),
   (7, 'internal', 'agent', 'Customer reports the card declined message too.');
+
+update tickets set search_document = to_tsvector('english', subject);
+select casebook_refresh_search_document(array(select id from tickets));
 `;
 
 export async function seedQueryFixture(db: Queryable): Promise<void> {
