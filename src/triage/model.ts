@@ -1,6 +1,6 @@
 /**
- * The triage model for one ticket field: hashed TF-IDF features, a
- * multinomial logistic regression, temperature-scaled probabilities, an
+ * The triage model for one ticket field: hashed TF-IDF features, a linear
+ * classifier (optionally averaged with a small perceptron), temperature-scaled probabilities, an
  * abstention threshold chosen for a target precision and, when validation
  * data contains out-of-scope examples, an out-of-scope rule. Training and
  * prediction are pure functions; the model serialises to JSON for storage.

@@ -6,7 +6,7 @@ import type { TriageModel } from './model.ts';
 import { neighbourIndexFromJson, neighbourIndexToJson, type NeighbourIndexJson } from './neighbours.ts';
 import type { OutOfScopeRule } from './oos.ts';
 
-/** Version 2 added the optional perceptron; version 1 models, which have none, still load. */
+/** Format version 2 added the optional perceptron. Version 1 models have none and still load. */
 export const modelFormatVersion = 2;
 const readableVersions = [1, 2];
 
@@ -72,7 +72,7 @@ export function modelToJson(model: TriageModel): TriageModelJson {
 /** Rebuilds a model from its JSON form; throws when the format version is not one this code reads. */
 export function modelFromJson(json: TriageModelJson): TriageModel {
   if (!readableVersions.includes(json.formatVersion)) {
-    throw new Error(`Unsupported triage model format version ${json.formatVersion}; this code reads versions ${readableVersions.join(' and ')}. Retrain the model.`);
+    throw new Error(`Unsupported triage model format version ${json.formatVersion}. This code reads versions ${readableVersions.join(' and ')}: retrain the model.`);
   }
 
   return {
