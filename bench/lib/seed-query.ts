@@ -172,13 +172,17 @@ export async function seedQueryData(db: Db, size: QuerySeedSize, log: (line: str
     const last = Math.min(size.tickets, first + batch - 1);
     await db.query(ticketInsert, [first, last, size.accounts, size.tickets]);
     await db.query(messageInsert, [first, last]);
-    await db.query('select casebook_refresh_search_document(array(select generate_series($1::bigint, $2::bigint)))', [first, last]);
     log(`seeded tickets ${first}-${last}`);
   }
 
   for (const table of ['accounts', 'contacts', 'tickets', 'messages', 'agents', 'product_components']) {
     await db.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table}))`, [table]);
   }
+  // One pass over all messages builds every search document; per batch, each pass would rescan them.
+  await db.exec(`update tickets t set search_document = to_tsvector('english', casebook_search_text(t.subject, m.bodies))
+    from (select ticket_id, string_agg(body, ' ' order by created_at, id) as bodies from messages group by ticket_id) m
+    where t.id = m.ticket_id`);
+  log('built the search documents');
   for (const definition of indexes) await db.exec(`set maintenance_work_mem = '256MB'; ${definition}`);
   log(`rebuilt ${indexes.length} indexes`);
 
