@@ -153,7 +153,7 @@ const messageInsert = `
 async function dropSecondaryIndexes(db: Db): Promise<string[]> {
   const rows = await db.query<{ indexname: string; indexdef: string }>(
     `select indexname, indexdef from pg_indexes
-      where schemaname = current_schema() and tablename in ('tickets', 'messages', 'ticket_search_documents') and indexdef not like 'CREATE UNIQUE%'`,
+      where schemaname = current_schema() and tablename in ('tickets', 'messages') and indexdef not like 'CREATE UNIQUE%'`,
   );
   for (const row of rows) await db.exec(`drop index ${row.indexname}`);
 
@@ -179,11 +179,9 @@ export async function seedQueryData(db: Db, size: QuerySeedSize, log: (line: str
     await db.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table}))`, [table]);
   }
   // One pass over all messages builds every search document; per batch, each pass would rescan them.
-  await db.exec(`insert into ticket_search_documents (ticket_id, document)
-    select t.id, to_tsvector('english', casebook_search_text(t.subject, m.bodies)) from tickets t
-    left join (select ticket_id, string_agg(body, ' ' order by created_at, id) as bodies from messages group by ticket_id) m
-      on m.ticket_id = t.id
-    on conflict (ticket_id) do update set document = excluded.document`);
+  await db.exec(`update tickets t set search_document = to_tsvector('english', casebook_search_text(t.subject, m.bodies))
+    from (select ticket_id, string_agg(body, ' ' order by created_at, id) as bodies from messages group by ticket_id) m
+    where t.id = m.ticket_id`);
   log('built the search documents');
   for (const definition of indexes) await db.exec(`set maintenance_work_mem = '256MB'; ${definition}`);
   log(`rebuilt ${indexes.length} indexes`);

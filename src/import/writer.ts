@@ -13,26 +13,32 @@ interface TicketRef {
 }
 
 const ticketColumns = `source, external_id, subject, status, priority, category, channel, language,
-  component_id, team_id, account_id, requester_id, tags, custom, created_at`;
+  component_id, team_id, account_id, requester_id, tags, custom, created_at, search_document`;
 
 /**
- * Inserts or updates tickets in row order. A row without a date inserts now(), and on update that same now() (the transaction start) marks
+ * Inserts or updates tickets in row order, with the search document built
+ * from the row's messages. A re-import keeps the stored document, which may
+ * hold replies added since, unless the subject changed. A row without a date
+ * inserts now(), and on update that same now() (the transaction start) marks
  * the date as absent, so the stored created_at is kept.
  */
 const upsertTicketsSql = `insert into tickets (${ticketColumns})
     select u.source, u.external_id, u.subject, u.status, u.priority, u.category, u.channel, u.language,
       u.component_id, u.team_id, u.account_id, u.requester_id,
-      array(select jsonb_array_elements_text(u.tags)), u.custom, coalesce(u.created_at, now())
+      array(select jsonb_array_elements_text(u.tags)), u.custom, coalesce(u.created_at, now()),
+      to_tsvector('english', casebook_search_text(u.subject, u.message_text))
     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-      $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::jsonb[], $14::jsonb[], $15::timestamptz[])
+      $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::jsonb[], $14::jsonb[], $15::timestamptz[], $16::text[])
       as u(source, external_id, subject, status, priority, category, channel, language,
-        component_id, team_id, account_id, requester_id, tags, custom, created_at)
+        component_id, team_id, account_id, requester_id, tags, custom, created_at, message_text)
     on conflict (source, external_id) do update set
       subject = excluded.subject, status = excluded.status, priority = excluded.priority,
       category = excluded.category, channel = excluded.channel, language = excluded.language,
       component_id = excluded.component_id, team_id = excluded.team_id, account_id = excluded.account_id,
       requester_id = excluded.requester_id, tags = excluded.tags, custom = excluded.custom,
       created_at = case when excluded.created_at = now() then tickets.created_at else excluded.created_at end,
+      search_document = case when tickets.subject is distinct from excluded.subject
+        then excluded.search_document else tickets.search_document end,
       updated_at = now(), version = tickets.version + 1
     returning id, external_id, (xmax = 0) as inserted`;
 
@@ -61,6 +67,7 @@ async function upsertTickets(tx: Queryable, source: string, drafts: TicketDraft[
     column((draft) => JSON.stringify(draft.tags)),
     column((draft) => JSON.stringify(draft.custom)),
     column((draft) => draft.createdAt),
+    column((draft) => [draft.body, draft.reply ?? '', ...draft.extraMessages].join(' ')),
   ]);
 }
 
@@ -116,7 +123,6 @@ export async function writeBatch(db: Db, context: { source: string; file: string
     const rows = await upsertTickets(tx, context.source, unique, references);
     const tickets = new Map(rows.map((row) => [row.external_id, { id: row.id, externalId: row.external_id }]));
     await insertMessages(tx, unique, tickets, references);
-    await tx.query('select casebook_refresh_search_document($1::bigint[])', [rows.map((row) => row.id)]);
 
     const imported = rows.filter((row) => row.inserted).length;
     const result = { imported, updated: rows.length - imported + repeated };

@@ -53,7 +53,7 @@ function compileText(node: TextNode, env: FilterEnv): string {
     ? `websearch_to_tsquery('english', ${env.sql.bind(`"${node.text.replaceAll('"', ' ')}"`)})`
     : `plainto_tsquery('english', ${env.sql.bind(node.text)})`;
 
-  return `${alias}.id in (select qs.ticket_id from ticket_search_documents qs where qs.document @@ ${tsquery})`;
+  return `${alias}.search_document @@ ${tsquery}`;
 }
 
 interface CheckedTerm {

@@ -51,6 +51,12 @@ export async function listMessages(db: Queryable, ticketId: number): Promise<Mes
 }
 
 /**
+ * Distinct words after which a ticket's search document stops growing, so a
+ * very long thread stays below PostgreSQL's 1 MB tsvector limit.
+ */
+const maxDocumentLexemes = 20_000;
+
+/**
  * Adds a public reply or internal note. A customer reply reopens a solved or
  * pending ticket; the first public agent reply sets first_response_at.
  */
@@ -85,10 +91,11 @@ export async function addMessage(deps: TicketDeps, actor: Actor, ticketId: numbe
 
     await tx.query(
       `update tickets set status = $2, solved_at = $3, first_response_at = case when $4 then now() else first_response_at end,
+         search_document = case when length(search_document) < ${maxDocumentLexemes}
+           then search_document || to_tsvector('english', casebook_search_text('', $5)) else search_document end,
          updated_at = now(), version = version + 1 where id = $1`,
-      [ticketId, to, stamps.solvedAt, firstResponse],
+      [ticketId, to, stamps.solvedAt, firstResponse, input.body],
     );
-    await tx.query('select casebook_refresh_search_document($1::bigint[])', [[ticketId]]);
     const changes: Record<string, [unknown, unknown]> = { message: [null, { id: message.id, kind: input.kind }] };
     if (to !== from) changes.status = [from, to];
     // A reopened ticket missed the account changes made while it was solved.

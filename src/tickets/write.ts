@@ -55,11 +55,9 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
     const [ticket] = await tx.query<{ id: number }>(
       `with ticket as (
          insert into tickets (subject, status, priority, category, channel, language, component_id, team_id, assignee_id,
-           account_id, requester_id, tags, custom, external_id, source)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id
-       ), search as (
-         insert into ticket_search_documents (ticket_id, document)
-         select id, to_tsvector('english', casebook_search_text($1, $18)) from ticket
+           account_id, requester_id, tags, custom, external_id, source, search_document)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+           to_tsvector('english', casebook_search_text($1, $18))) returning id
        ), message as (
          insert into messages (ticket_id, kind, author_kind, author_contact_id, author_agent_id, body, channel, attachments)
          select id, 'public', $16, $11, $17, $18, $5, $19 from ticket

@@ -73,6 +73,7 @@ insert into messages (ticket_id, kind, author_kind, body) values
   (2, 'public', 'customer', 'The invoice total does not match the order.'),
   (7, 'internal', 'agent', 'Customer reports the card declined message too.');
 
+update tickets set search_document = to_tsvector('english', subject);
 select casebook_refresh_search_document(array(select id from tickets));
 `;
 
