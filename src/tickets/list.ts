@@ -201,7 +201,7 @@ export async function listTickets(
   const direction = descending ? 'desc' : 'asc';
   const limit = where.param(query.limit + 1);
   const rows = await db.query<TicketRow & { sort_key: string }>(
-    `${ticketSelect.replace('select t.*,', `select t.*, (${expression})::text as sort_key,`)}
+    `${ticketSelect.replace(/^\s*select /, `select (${expression})::text as sort_key, `)}
      ${where.where()} order by ${expression} ${direction}, t.id ${direction} limit ${limit}`,
     where.params,
   );

@@ -2,9 +2,15 @@ import { AppError, notFound } from '../core/errors.ts';
 import type { Queryable } from '../store/index.ts';
 import type { Ticket } from './schemas.ts';
 
+/** The tickets columns a reader needs: all but the wide search document. */
+const ticketColumnList = `t.id, t.source, t.external_id, t.subject, t.status, t.priority, t.category, t.channel,
+    t.language, t.component_id, t.team_id, t.assignee_id, t.account_id, t.requester_id, t.tags, t.custom,
+    t.created_at, t.updated_at, t.first_response_at, t.solved_at, t.closed_at, t.version,
+    t.impact_score, t.impact_breakdown, t.impact_computed_at`;
+
 /** Selects a ticket with the names of everything it links to, as one row per ticket. */
 export const ticketSelect = `
-  select t.*,
+  select ${ticketColumnList},
     c.key as component_key, c.name as component_name,
     tm.key as team_key, tm.name as team_name,
     ag.name as assignee_name, ag.email as assignee_email,

@@ -5,6 +5,12 @@
 -- call casebook_refresh_search_document or extend it in the same statement.
 alter table tickets add column search_document tsvector;
 
+-- The documents are wide; moving them (and other wide values) out of line
+-- once a row passes 256 bytes keeps the heap narrow for the queue's scans,
+-- while a word search can still combine the document index with others.
+alter table tickets alter column search_document set storage external;
+alter table tickets set (toast_tuple_target = 256);
+
 -- Text beyond this many characters is not indexed, which keeps the document
 -- well under PostgreSQL's 1 MB tsvector limit.
 create function casebook_search_text(subject text, bodies text) returns text
