@@ -36,3 +36,7 @@ create index tickets_search_document on tickets using gin (search_document);
 -- Message text is searched through the ticket document now.
 drop index messages_search;
 alter table messages drop column search;
+
+-- The subject alone is searched through the document now.
+drop index tickets_search;
+alter table tickets drop column search;
