@@ -5,8 +5,11 @@ import { detailsForIssues, type SchemaIssue } from './validation-fixes.ts';
 
 function validationError(error: FastifyError & { validation: SchemaIssue[] }, request: FastifyRequest): AppError {
   const context = error.validationContext ?? 'body';
-  const source = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
-  const contextName = context === 'querystring' ? 'query string' : context === 'params' ? 'path' : 'request body';
+  const parts = {
+    querystring: { source: request.query, name: 'query string' },
+    params: { source: request.params, name: 'path' },
+  } as const;
+  const { source, name: contextName } = parts[context as keyof typeof parts] ?? { source: request.body, name: 'request body' };
   const details = detailsForIssues(error.validation, source, contextName);
   const summary = details.map((detail) => `${detail.field}: ${detail.fix}`).join('; ');
 
