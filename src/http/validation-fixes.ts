@@ -19,7 +19,11 @@ function typeName(expected: unknown): string {
 function boundFix(params: Record<string, unknown>, bound: 'maximum' | 'minimum'): string {
   const limit = params[bound];
   const inclusive = params.inclusive !== false;
-  const word = bound === 'maximum' ? (inclusive ? 'at most' : 'less than') : (inclusive ? 'at least' : 'more than');
+  const words = {
+    maximum: inclusive ? 'at most' : 'less than',
+    minimum: inclusive ? 'at least' : 'more than',
+  };
+  const word = words[bound];
 
   switch (params.origin) {
     case 'string':

@@ -41,7 +41,7 @@ export interface LifecycleTimestamps {
   closedAt: Date | null;
 }
 
-/** The timestamp columns to set when a ticket's status changes at `now`. */
+/** Computes the timestamp columns to set when a ticket's status changes at `now`. */
 export function timestampsForTransition(from: TicketStatus, to: TicketStatus, current: LifecycleTimestamps, now: Date): LifecycleTimestamps {
   const next = { ...current };
   if (to === 'solved' && from !== 'solved') {
@@ -60,9 +60,9 @@ export type MessageAuthorKind = 'customer' | 'agent' | 'system';
 export type MessageKind = 'public' | 'internal';
 
 /**
- * The status a new message leaves the ticket in: a customer reply reopens a
- * solved or pending ticket, and an agent's first public reply opens a new one.
- * Returns null when the status stays as it is.
+ * Returns the status a new message leaves the ticket in, or null when the
+ * status stays as it is. A customer reply reopens a solved or pending ticket,
+ * and an agent's first public reply opens a new one.
  */
 export function statusAfterMessage(status: TicketStatus, authorKind: MessageAuthorKind, kind: MessageKind): TicketStatus | null {
   if (kind === 'internal') {

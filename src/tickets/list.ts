@@ -123,7 +123,7 @@ export function parseListQuery(q: string | undefined): QueryAst | null {
   return ast;
 }
 
-/** The list sort a query's `sort:` clause asks for, or null when it has none. */
+/** Returns the list sort that a query's `sort:` clause requests, or null when it has none. */
 export function sortFromQuery(ast: QueryAst | null): string | null {
   const key = ast?.sort[0];
   if (!key) return null;

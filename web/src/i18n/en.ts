@@ -35,7 +35,10 @@ export const en = {
 
   queue: {
     title: 'Tickets',
-    total: (count: number, capped = false) => (capped ? `More than ${count.toLocaleString('en')} tickets` : count === 1 ? '1 ticket' : `${count} tickets`),
+    total: (count: number, capped = false) => {
+      if (capped) return `More than ${count.toLocaleString('en')} tickets`;
+      return count === 1 ? '1 ticket' : `${count} tickets`;
+    },
     search: 'Search subject and messages',
     searchSubmit: 'Search',
     clearFilters: 'Clear filters',
