@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { once } from 'node:events';
 import { createAgent, createApiToken } from '../src/auth/index.ts';
+import { cpuMsOfCommand, cpuMsOfProcess } from './lib/cpu.ts';
 import { machineInfo, openBenchDatabase, summarise, writeResult, type Engine } from './lib/engines.ts';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -63,6 +64,9 @@ async function runEngine(engine: Engine) {
   const statuses: Record<number, number> = {};
   const start = performance.now();
   let sequence = 0;
+  let cpuAtWarmup: { server: number; postgres: number; client: number } | null = null;
+  const cpuNow = () => ({ server: cpuMsOfProcess(server.pid!), postgres: cpuMsOfCommand('postgres'), client: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000 });
+  const warmupTimer = setTimeout(() => { cpuAtWarmup = cpuNow(); }, warmupMs);
 
   async function client(clientId: number) {
     while (performance.now() - start < durationMs + warmupMs) {
@@ -83,6 +87,9 @@ async function runEngine(engine: Engine) {
     }
   }
   await Promise.all(Array.from({ length: concurrency }, (_, index) => client(index)));
+  clearTimeout(warmupTimer);
+  const cpuAtEnd = cpuNow();
+  const perRequest = (key: 'server' | 'postgres' | 'client') => cpuAtWarmup ? Math.round(((cpuAtEnd[key] - cpuAtWarmup[key]) / latencies.length) * 1000) / 1000 : null;
 
   agent.destroy();
   server.kill('SIGTERM');
@@ -93,6 +100,7 @@ async function runEngine(engine: Engine) {
   return {
     engine, concurrency, seconds: durationMs / 1000, notes: bench.notes, statuses, tickets_in_database: count,
     requests_per_second: Math.round(latencies.length / (durationMs / 1000)), latency: summarise(latencies),
+    cpu_ms_per_request: { server: perRequest('server'), postgres: engine === 'postgres' ? perRequest('postgres') : null, load_generator: perRequest('client') },
   };
 }
 
@@ -100,7 +108,7 @@ const engines = (process.argv.slice(2).length ? process.argv.slice(2) : ['postgr
 const results = [];
 for (const engine of engines) {
   results.push(await runEngine(engine));
-  console.error(`${engine}: ${results.at(-1)!.requests_per_second} req/s, p95 ${results.at(-1)!.latency.p95_ms} ms`);
+  console.error(`${engine}: ${results.at(-1)!.requests_per_second} req/s, p95 ${results.at(-1)!.latency.p95_ms} ms, CPU ms per request ${JSON.stringify(results.at(-1)!.cpu_ms_per_request)}`);
 }
 const file = writeResult('api-ticket-create', { benchmark: `POST /api/v1/tickets, ${concurrency} concurrent clients over loopback`, target_p95_ms_postgres: 30, machine: machineInfo(), date: new Date().toISOString(), results });
 console.log(JSON.stringify({ file, results: results.map((result) => ({ engine: result.engine, rps: result.requests_per_second, ...result.latency })) }));

@@ -6,6 +6,6 @@
  */
 export { computeImpact, daysBetween, type ImpactBreakdown, type ImpactComponent, type ImpactInput } from './score.ts';
 export { defaultImpactSettings, impactFormulaVersion, type ImpactSettings, type ImpactWeights } from './weights.ts';
-export { recomputeAccountsImpact, recomputeAllImpact, recomputeTicketImpact } from './recompute.ts';
+export { impactOfNewTicket, recomputeAccountsImpact, recomputeAllImpact, recomputeTicketImpact } from './recompute.ts';
 export { ensureImpactSchedule, impactJobs, recomputeAfterAccountChange, scheduleRenewalRecompute } from './jobs.ts';
 export { registerImpactRoutes } from './routes.ts';

@@ -37,6 +37,12 @@ function breakdownOf(row: ImpactInputRow, options: RecomputeOptions): ImpactBrea
   return computeImpact({ priority: row.priority, account, today: options.today ?? todayUtc() }, options.settings ?? defaultImpactSettings);
 }
 
+/** The impact of a ticket about to be inserted, from its priority and its account's row (null without an account). */
+export function impactOfNewTicket(priority: string, account: Omit<ImpactInputRow, 'id' | 'priority' | 'account_id'> | null): ImpactBreakdown {
+  const row = account ? { id: 0, priority, account_id: 0, ...account } : { id: 0, priority, account_id: null, arr: null, tier: null, health_score: null, renewal_date: null };
+  return breakdownOf(row, {});
+}
+
 /** Stores the scores of the given rows with one statement. */
 async function storeImpact(db: Queryable, rows: ImpactInputRow[], options: RecomputeOptions): Promise<void> {
   if (rows.length === 0) return;

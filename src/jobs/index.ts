@@ -5,6 +5,6 @@
  * this small table with SKIP LOCKED claims runs on both engines.
  */
 export { defineJob, defineJobSpec, defaultMaxAttempts, type JobDefinition, type JobRun, type JobSpec } from './definition.ts';
-export { enqueueJob, countJobsByStatus, type EnqueueOptions, type EnqueueResult, type JobRow, type JobStatus } from './queue.ts';
+export { enqueueJob, enqueueJobsFromStepSql, countJobsByStatus, type EnqueueOptions, type EnqueueResult, type JobRow, type JobStatus } from './queue.ts';
 export { JobWorker, type JobWorkerOptions } from './worker.ts';
 export { retryDelayMs, type BackoffOptions } from './backoff.ts';

@@ -1,5 +1,6 @@
 export { registerTicketRoutes } from './routes.ts';
-export { createTicket, updateTicket, type TicketDeps } from './write.ts';
+export { createTicket } from './create.ts';
+export { updateTicket, type TicketDeps } from './write.ts';
 export { addMessage, listMessages } from './messages.ts';
 export { getTicket, ticketSelect, toTicket } from './read.ts';
 export { listTickets, buildTicketFilters, SqlConditions, totalCountCap } from './list.ts';

@@ -8,20 +8,28 @@ const ticketColumnList = `t.id, t.source, t.external_id, t.subject, t.status, t.
     t.created_at, t.updated_at, t.first_response_at, t.solved_at, t.closed_at, t.version,
     t.impact_score, t.impact_breakdown, t.impact_computed_at`;
 
-/** Selects a ticket with the names of everything it links to, as one row per ticket. */
-export const ticketSelect = `
+/**
+ * Selects tickets with the names of everything they link to, one row per
+ * ticket. `source` is the tickets table, or the name of a WITH step that
+ * returns tickets rows.
+ */
+export function ticketSelectFrom(source: string): string {
+  return `
   select ${ticketColumnList},
     c.key as component_key, c.name as component_name,
     tm.key as team_key, tm.name as team_name,
     ag.name as assignee_name, ag.email as assignee_email,
     ac.name as account_name, ac.tier as account_tier,
     rq.name as requester_name, rq.email as requester_email
-  from tickets t
+  from ${source} t
   left join product_components c on c.id = t.component_id
   left join teams tm on tm.id = t.team_id
   left join agents ag on ag.id = t.assignee_id
   left join accounts ac on ac.id = t.account_id
   left join contacts rq on rq.id = t.requester_id`;
+}
+
+export const ticketSelect = ticketSelectFrom('tickets');
 
 export interface TicketRow {
   id: number;

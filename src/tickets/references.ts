@@ -1,7 +1,7 @@
 import { AppError } from '../core/errors.ts';
 import type { Queryable } from '../store/index.ts';
 
-function unknownReference(field: string, value: unknown, fix: string): AppError {
+export function unknownReference(field: string, value: unknown, fix: string): AppError {
   return new AppError('unknown_reference', `${field} ${JSON.stringify(value)} does not exist`, [{ field, value, fix }]);
 }
 

@@ -14,7 +14,8 @@ import { getTicket } from './read.ts';
 import {
   addMessageBody, createTicketBody, listTicketsQuery, messageSchema, ticketIdParams, ticketListSchema, ticketSchema, updateTicketBody,
 } from './schemas.ts';
-import { createTicket, updateTicket } from './write.ts';
+import { createTicket } from './create.ts';
+import { updateTicket } from './write.ts';
 
 export async function registerTicketRoutes(app: FastifyInstance, context: AppContext, vocabularies: VocabularyCache) {
   const api = app.withTypeProvider<ZodTypeProvider>();
