@@ -25,7 +25,12 @@ export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get('/api/v1/agents', {
-    schema: { tags: ['agents'], response: { 200: z.object({ items: z.array(agentWithTeamsSchema) }) } },
+    schema: {
+      tags: ['agents'],
+      summary: 'List agents',
+      description: 'Needs the viewer role. Returns `{ items }`: every agent, active or not, with its role and teams, ordered by name.',
+      response: { 200: z.object({ items: z.array(agentWithTeamsSchema) }) },
+    },
   }, async (request) => {
     requireRole(request, 'viewer');
 
@@ -33,7 +38,13 @@ export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   routes.post('/api/v1/agents', {
-    schema: { tags: ['agents'], body: createAgentBodySchema, response: { 201: agentSchema } },
+    schema: {
+      tags: ['agents'],
+      summary: 'Create an agent',
+      description: 'Needs the admin role and returns 201. An email that another agent already has (ignoring case) gets 409 `duplicate`. An agent created without a password cannot log in until one is set.',
+      body: createAgentBodySchema,
+      response: { 201: agentSchema },
+    },
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
 
@@ -44,7 +55,14 @@ export function registerAgentRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   routes.patch('/api/v1/agents/:id', {
-    schema: { tags: ['agents'], params: idParamsSchema, body: updateAgentBodySchema, response: { 200: agentSchema } },
+    schema: {
+      tags: ['agents'],
+      summary: 'Update an agent',
+      description: 'Needs the admin role. Changes the name, role, active flag or password. Deactivating an agent or setting a new password ends its sessions, and an inactive agent\'s API tokens stop working.',
+      params: idParamsSchema,
+      body: updateAgentBodySchema,
+      response: { 200: agentSchema },
+    },
   }, async (request) => {
     const actor = requireRole(request, 'admin');
 

@@ -29,7 +29,14 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
   };
 
   routes.post('/api/v1/auth/login', {
-    schema: { tags: ['auth'], security: [], body: loginBodySchema, response: { 200: sessionResponseSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log in with email and password',
+      description: 'Needs no credentials. Returns the agent and a CSRF token and sets the `casebook_session` cookie (HttpOnly, SameSite=Lax). Send the CSRF token as `x-csrf-token` on every state-changing request made with the cookie. After 10 failed attempts for one email and client address within 15 minutes the route returns 429 with `Retry-After`.',
+      security: [],
+      body: loginBodySchema,
+      response: { 200: sessionResponseSchema },
+    },
   }, async (request, reply) => {
     const { email, password } = request.body;
     const limiterKey = loginLimiterKey(email, request.ip);
@@ -58,7 +65,12 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
   });
 
   routes.post('/api/v1/auth/logout', {
-    schema: { tags: ['auth'], response: { 204: z.null().describe('Session ended') } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log out',
+      description: 'Ends the session of the cookie sent and clears the cookie; returns 204. With a bearer token it only clears the cookie, and the token stays valid.',
+      response: { 204: z.null().describe('Session ended') },
+    },
   }, async (request, reply) => {
     requireRole(request, 'viewer');
 
@@ -72,7 +84,12 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
   });
 
   routes.get('/api/v1/auth/me', {
-    schema: { tags: ['auth'], response: { 200: sessionResponseSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Get the current agent',
+      description: 'Returns the authenticated agent and, for a cookie session, its CSRF token (null for bearer requests).',
+      response: { 200: sessionResponseSchema },
+    },
   }, async (request) => {
     const actor = requireRole(request, 'viewer');
 

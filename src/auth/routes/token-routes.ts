@@ -34,7 +34,13 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.post('/api/v1/tokens', {
-    schema: { tags: ['tokens'], body: createTokenBodySchema, response: { 201: createdTokenSchema } },
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create an API token',
+      description: 'Needs the admin role and returns 201. The `token` in the response is shown only once; send it as `Authorization: Bearer <token>`. The token acts as the agent named by `agentId`, or as the caller.',
+      body: createTokenBodySchema,
+      response: { 201: createdTokenSchema },
+    },
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
 
@@ -46,7 +52,12 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   routes.get('/api/v1/tokens', {
-    schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(tokenSummarySchema) }) } },
+    schema: {
+      tags: ['tokens'],
+      summary: 'List API tokens',
+      description: 'Needs the admin role. Returns `{ items }` with each token\'s prefix, agent and last use, never the token itself.',
+      response: { 200: z.object({ items: z.array(tokenSummarySchema) }) },
+    },
   }, async (request) => {
     requireRole(request, 'admin');
 
@@ -54,7 +65,13 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   routes.delete('/api/v1/tokens/:id', {
-    schema: { tags: ['tokens'], params: idParamsSchema, response: { 204: z.null().describe('Token revoked') } },
+    schema: {
+      tags: ['tokens'],
+      summary: 'Revoke an API token',
+      description: 'Needs the admin role and returns 204. Requests with the token fail from then on; revoking a revoked token changes nothing.',
+      params: idParamsSchema,
+      response: { 204: z.null().describe('Token revoked') },
+    },
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
 
