@@ -23,13 +23,24 @@ export async function registerComponentRoutes(app: FastifyInstance, context: App
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = context;
 
-  api.get('/api/v1/components', { schema: { tags: ['components'] } }, async (request) => {
+  api.get('/api/v1/components', {
+    schema: {
+      tags: ['components'],
+      summary: 'List product components',
+      description: 'Needs the viewer role. Returns `{ items }` ordered by path, where `path` joins the keys from the root component, for example `api/webhooks`.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: (await db.query(`${componentSelect} order by path`)).map(toComponent) };
   });
 
   api.post('/api/v1/components', {
-    schema: { tags: ['components'], body: z.strictObject({ key: componentKey, name: z.string().trim().min(1).max(100), parent: z.union([z.number().int().positive(), componentKey]).optional(), description: z.string().max(1000).optional() }) },
+    schema: {
+      tags: ['components'],
+      summary: 'Create a product component',
+      description: 'Needs the admin role and returns 201. `parent` takes the key or id of an existing component. A key that another component already has gets 409 `duplicate`.',
+      body: z.strictObject({ key: componentKey, name: z.string().trim().min(1).max(100), parent: z.union([z.number().int().positive(), componentKey]).optional(), description: z.string().max(1000).optional() }),
+    },
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
     const { key, name, parent, description } = request.body;
@@ -50,7 +61,13 @@ export async function registerComponentRoutes(app: FastifyInstance, context: App
   });
 
   api.patch('/api/v1/components/:id', {
-    schema: { tags: ['components'], params: z.object({ id: z.coerce.number().int().positive() }), body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional() }) },
+    schema: {
+      tags: ['components'],
+      summary: 'Update a product component',
+      description: 'Needs the admin role. Changes the name or description; the key and parent stay fixed. There is no version check, so the last write wins.',
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional() }),
+    },
   }, async (request) => {
     const actor = requireRole(request, 'admin');
     const { id } = request.params;

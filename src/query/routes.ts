@@ -16,7 +16,14 @@ const querySchema = z.strictObject({
 export async function registerQueryRoutes(app: FastifyInstance, context: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/v1/query', { schema: { tags: ['query'], querystring: querySchema } }, async (request) => {
+  api.get('/api/v1/query', {
+    schema: {
+      tags: ['query'],
+      summary: 'Run a ticket query',
+      description: 'Needs the viewer role. A filter query returns `{ kind: "tickets", items, total, nextCursor }`, paged with `limit` (1-1000, default 50) and `cursor`. An aggregation such as `count by component` returns `{ kind: "aggregate", rows }` with one `{ group, value }` per group. `tz` sets the time zone of day boundaries.',
+      querystring: querySchema,
+    },
+  }, async (request) => {
     const actor = requireRole(request, 'viewer');
     const { q, tz, limit, cursor } = request.query;
     return runQuery(context.db, q, { actorId: actor.agentId, timeZone: tz, limit, cursor });

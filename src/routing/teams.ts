@@ -18,13 +18,24 @@ export async function registerTeamRoutes(app: FastifyInstance, context: AppConte
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = context;
 
-  api.get('/api/v1/teams', { schema: { tags: ['teams'] } }, async (request) => {
+  api.get('/api/v1/teams', {
+    schema: {
+      tags: ['teams'],
+      summary: 'List teams',
+      description: 'Needs the viewer role. Returns `{ items }` ordered by name, each team with its member agent ids.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: (await db.query(`${teamSelect} order by t.name`)).map(toTeam) };
   });
 
   api.post('/api/v1/teams', {
-    schema: { tags: ['teams'], body: z.strictObject({ key: teamKey, name: z.string().trim().min(1).max(100), description: z.string().max(1000).optional(), memberIds: z.array(z.number().int().positive()).optional() }) },
+    schema: {
+      tags: ['teams'],
+      summary: 'Create a team',
+      description: 'Needs the admin role and returns 201 with the team. A key that another team already has gets 409 `duplicate`, and an unknown agent id in `memberIds` gets 422.',
+      body: z.strictObject({ key: teamKey, name: z.string().trim().min(1).max(100), description: z.string().max(1000).optional(), memberIds: z.array(z.number().int().positive()).optional() }),
+    },
   }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
     const { key, name, description, memberIds } = request.body;
@@ -40,7 +51,13 @@ export async function registerTeamRoutes(app: FastifyInstance, context: AppConte
   });
 
   api.patch('/api/v1/teams/:id', {
-    schema: { tags: ['teams'], params: z.object({ id: z.coerce.number().int().positive() }), body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional(), memberIds: z.array(z.number().int().positive()).optional() }) },
+    schema: {
+      tags: ['teams'],
+      summary: 'Update a team',
+      description: 'Needs the admin role. Send only the fields to change; `memberIds` replaces the whole membership. There is no version check, so the last write wins.',
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional(), memberIds: z.array(z.number().int().positive()).optional() }),
+    },
   }, async (request) => {
     const actor = requireRole(request, 'admin');
     const { id } = request.params;

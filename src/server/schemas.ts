@@ -49,17 +49,35 @@ const jsonLdContext = {
 };
 
 export async function registerSchemaRoutes(app: FastifyInstance) {
-  app.get('/api/v1/schemas/context.jsonld', { schema: { tags: ['schemas'] } }, async (_request, reply) => {
+  app.get('/api/v1/schemas/context.jsonld', {
+    schema: {
+      tags: ['schemas'],
+      summary: 'Get the JSON-LD context of tickets',
+      description: 'Needs no authentication. Returns the JSON-LD context, as `application/ld+json`, that maps each ticket field to a Casebook vocabulary term and to its schema.org equivalent where one exists.',
+    },
+  }, async (_request, reply) => {
     reply.type('application/ld+json');
     return jsonLdContext;
   });
 
-  app.get('/api/v1/schemas', { schema: { tags: ['schemas'] } }, async (request) => {
+  app.get('/api/v1/schemas', {
+    schema: {
+      tags: ['schemas'],
+      summary: 'List entity JSON Schemas',
+      description: 'Needs the viewer role. Returns `{ items }` with the name and URL of the JSON Schema of each entity and request body (Ticket, Message, TicketCreate and others).',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: Object.keys(entitySchemas).map((name) => ({ name, url: `/api/v1/schemas/${name}` })) };
   });
 
-  app.get<{ Params: { name: string } }>('/api/v1/schemas/:name', { schema: { tags: ['schemas'] } }, async (request) => {
+  app.get<{ Params: { name: string } }>('/api/v1/schemas/:name', {
+    schema: {
+      tags: ['schemas'],
+      summary: 'Get the JSON Schema of an entity',
+      description: 'Needs the viewer role. Returns the JSON Schema of the named entity or request body in its input form, where fields with a default are optional. An unknown name gets 404 listing the known names.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const schema = entitySchemas[request.params.name];
     if (!schema) {

@@ -57,7 +57,13 @@ export async function registerQueryFieldRoutes(app: FastifyInstance, context: Ap
   const api = app.withTypeProvider<ZodTypeProvider>();
   const registry = new FieldRegistryCache();
 
-  api.get('/api/v1/query/fields', { schema: { tags: ['query'] } }, async (request) => {
+  api.get('/api/v1/query/fields', {
+    schema: {
+      tags: ['query'],
+      summary: 'List queryable ticket fields',
+      description: 'Needs the viewer role. Returns `{ items }` ordered by name: each field of the ticket query language with its kind, operators, whether it can sort, and values to suggest (active vocabulary terms, team and component keys, and keywords such as `me` and `none`), for autocomplete.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: await listQueryFields(context.db, (await registry.get(context.db)).fields()) };
   });

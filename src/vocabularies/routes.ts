@@ -18,7 +18,13 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = context;
 
-  api.get('/api/v1/vocabularies', { schema: { tags: ['vocabularies'] } }, async (request) => {
+  api.get('/api/v1/vocabularies', {
+    schema: {
+      tags: ['vocabularies'],
+      summary: 'List vocabularies and their terms',
+      description: 'Needs the viewer role. Returns one array of terms per vocabulary (status, priority, category, channel, tier and any custom vocabulary), each term with key, label, position and active flag, in position order.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return loadVocabularies(db);
   });
@@ -26,6 +32,8 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
   api.post('/api/v1/vocabularies/:vocabulary/terms', {
     schema: {
       tags: ['vocabularies'],
+      summary: 'Add a term to a vocabulary',
+      description: 'Needs the admin role and returns 201 with the term. Without `position` the term goes last. The status and priority vocabularies are fixed and reject new terms, and a key already in the vocabulary gets 409 `duplicate`.',
       params: z.object({ vocabulary: vocabularyParam }),
       body: z.strictObject({ key: termKey, label: z.string().min(1).max(100), position: z.number().int().optional() }),
     },
@@ -64,6 +72,8 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
   api.patch('/api/v1/vocabularies/:vocabulary/terms/:key', {
     schema: {
       tags: ['vocabularies'],
+      summary: 'Update a vocabulary term',
+      description: 'Needs the admin role. Changes the label or position, or deactivates a term with `active: false` so that new values cannot use it. Terms of the status and priority vocabularies cannot be deactivated.',
       params: z.object({ vocabulary: vocabularyParam, key: z.string() }),
       body: z.strictObject({ label: z.string().min(1).max(100).optional(), position: z.number().int().optional(), active: z.boolean().optional() }),
     },
@@ -96,7 +106,13 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
     return updated[0];
   });
 
-  api.get('/api/v1/custom-fields', { schema: { tags: ['vocabularies'] } }, async (request) => {
+  api.get('/api/v1/custom-fields', {
+    schema: {
+      tags: ['vocabularies'],
+      summary: 'List custom field definitions',
+      description: 'Needs the viewer role. Returns `{ items }` for tickets, accounts and contacts, ordered by entity and key.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: await loadCustomFields(db) };
   });
@@ -104,6 +120,8 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
   api.post('/api/v1/custom-fields', {
     schema: {
       tags: ['vocabularies'],
+      summary: 'Define a custom field',
+      description: 'Needs the admin role and returns 201. `vocabulary` names the vocabulary whose keys the field takes, and is required exactly when `type` is `vocabulary`. An entity and key pair that already exists gets 409 `duplicate`.',
       body: z.strictObject({
         entity: z.enum(['ticket', 'account', 'contact']),
         key: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lowercase letters, digits and underscores, starting with a letter'),
