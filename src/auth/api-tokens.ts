@@ -91,6 +91,7 @@ export async function lookupApiToken(db: Queryable, token: string): Promise<Toke
        join agents a on a.id = t.agent_id
       where t.token_hash = $1`,
     [hashToken(token)],
+    { prepare: true },
   );
   if (!row) {
     return { status: 'unknown' };

@@ -60,6 +60,7 @@ export async function lookupSession(db: Queryable, token: string): Promise<Sessi
        join agents a on a.id = s.agent_id
       where s.token_hash = $1 and s.expires_at > now() and a.active`,
     [hashToken(token)],
+    { prepare: true },
   );
   if (!row) {
     return null;

@@ -4,9 +4,20 @@
  * Both speak the same PostgreSQL SQL, and both return int8 and numeric columns
  * as JavaScript numbers and date columns as 'YYYY-MM-DD' strings.
  */
+export interface QueryOptions {
+  /**
+   * Keeps the statement prepared on each PostgreSQL connection, so later calls
+   * skip parsing and may reuse a generic plan. Use it for hot statements whose
+   * best plan does not depend on the parameter values, such as inserts and
+   * lookups by key: a generic plan can be far slower for filtered listings.
+   * PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
   /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters. */
   exec(sql: string): Promise<void>;
 }

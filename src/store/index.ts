@@ -3,7 +3,7 @@ import type { Db } from './db.ts';
 import { openPglite } from './pglite-driver.ts';
 import { openPostgres } from './postgres-driver.ts';
 
-export type { Db, Queryable } from './db.ts';
+export type { Db, Queryable, QueryOptions } from './db.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { openPglite, dumpPgliteDataDir, type OpenPgliteOptions } from './pglite-driver.ts';
 export { openPostgres } from './postgres-driver.ts';

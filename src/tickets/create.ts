@@ -50,6 +50,7 @@ async function loadReferences(db: Queryable, input: CreateTicketInput): Promise<
      left join accounts a on a.id = coalesce($6::bigint, r.account_id)`,
     [input.component === undefined ? null : String(input.component), input.team === undefined ? null : String(input.team),
       input.assigneeId ?? null, input.requesterId ?? null, input.requester?.email ?? null, input.accountId ?? null],
+    { prepare: true },
   );
   return row;
 }
@@ -130,7 +131,7 @@ export async function createTicket(deps: TicketDeps, actor: Actor, input: Create
     input.externalId ? 'api' : 'casebook', requesterId ? 'customer' : 'agent', requesterId ? null : actor.agentId, input.description,
     JSON.stringify(input.attachments ?? []), actor.kind, actor.agentId, JSON.stringify({ status: [null, status], priority: [null, priority] }),
     impact.score, JSON.stringify(impact),
-  ]).catch((error) => rethrowUniqueViolation(error, input.externalId));
+  ], { prepare: true }).catch((error) => rethrowUniqueViolation(error, input.externalId));
   return toTicket(row);
 }
 
