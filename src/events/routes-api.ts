@@ -28,23 +28,50 @@ export async function registerEventApiRoutes(app: FastifyInstance, context: AppC
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = context;
 
-  api.post('/api/v1/event-sources', { schema: { tags: ['events'], body: createSourceBody } }, async (request, reply) => {
+  api.post('/api/v1/event-sources', {
+    schema: {
+      tags: ['events'],
+      summary: 'Create an event source',
+      description: 'Needs the admin role and returns 201 with the source and its `writeKey`. Only a hash of the key is stored, so this response is the one time it can be read. Segment libraries send the key to the `/v1/track` family of routes.',
+      body: createSourceBody,
+    },
+  }, async (request, reply) => {
     const actor = requireRole(request, 'admin');
     const source = await createEventSource(db, request.body.name, actor);
     return reply.status(201).send(source);
   });
 
-  api.get('/api/v1/event-sources', { schema: { tags: ['events'] } }, async (request) => {
+  api.get('/api/v1/event-sources', {
+    schema: {
+      tags: ['events'],
+      summary: 'List event sources',
+      description: 'Needs the admin role. Returns `{ items }` with each source\'s name and revocation time, never the write key.',
+    },
+  }, async (request) => {
     requireRole(request, 'admin');
     return { items: await listEventSources(db) };
   });
 
-  api.delete('/api/v1/event-sources/:id', { schema: { tags: ['events'], params: idParams } }, async (request) => {
+  api.delete('/api/v1/event-sources/:id', {
+    schema: {
+      tags: ['events'],
+      summary: 'Revoke an event source',
+      description: 'Needs the admin role. Returns the source with `revokedAt` set; events sent with its write key are rejected from then on. Revoking again keeps the first revocation time.',
+      params: idParams,
+    },
+  }, async (request) => {
     const actor = requireRole(request, 'admin');
     return revokeEventSource(db, request.params.id, actor);
   });
 
-  api.get('/api/v1/accounts/:id/usage', { schema: { tags: ['events'], params: idParams } }, async (request) => {
+  api.get('/api/v1/accounts/:id/usage', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Get the product usage of an account',
+      description: 'Needs the viewer role. Returns active users, sessions and feature use over the last 7 and 30 days with their trend, computed from the account\'s track, page and screen events. The summary is recomputed in the background about 10 seconds after new events arrive; `computedAt` says when.',
+      params: idParams,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const accountId = request.params.id;
     await assertAccount(db, accountId);
@@ -58,7 +85,15 @@ export async function registerEventApiRoutes(app: FastifyInstance, context: AppC
     return readUsage(db, accountId);
   });
 
-  api.get('/api/v1/accounts/:id/events', { schema: { tags: ['events'], params: idParams, querystring: eventsQuery } }, async (request) => {
+  api.get('/api/v1/accounts/:id/events', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'List the product events of an account',
+      description: 'Needs the viewer role. Returns `{ items, next }`, newest first, at most `limit` (1-500, default 50) events. Pass the `before` and `beforeId` of `next` to get the next older page; `next` is null on the last page.',
+      params: idParams,
+      querystring: eventsQuery,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     await assertAccount(db, request.params.id);
     const { before, beforeId, limit } = request.query;

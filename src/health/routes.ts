@@ -21,7 +21,15 @@ export async function registerHealthRoutes(app: FastifyInstance, context: AppCon
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db } = context;
 
-  api.get('/api/v1/accounts/:id/health', { schema: { tags: ['health'], params: idParams, querystring: historyQuery } }, async (request) => {
+  api.get('/api/v1/accounts/:id/health', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'List the health snapshots of an account',
+      description: 'Needs the viewer role. Returns `{ accountId, score, current, items }`: the current score and the latest `limit` snapshots (1-1000, default 90), newest first, each with its source (`computed` or `crm:<name>`) and components.',
+      params: idParams,
+      querystring: historyQuery,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const [account] = await db.query<{ health_score: number | null }>('select health_score from accounts where id = $1', [request.params.id]);
     if (!account) throw notFound('Account', request.params.id);
@@ -30,14 +38,29 @@ export async function registerHealthRoutes(app: FastifyInstance, context: AppCon
     return { accountId: request.params.id, score: account.health_score, current: items[0] ?? null, items };
   });
 
-  api.post('/api/v1/accounts/:id/health', { schema: { tags: ['health'], params: idParams, body: importBody } }, async (request, reply) => {
+  api.post('/api/v1/accounts/:id/health', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Record a health score from a CRM',
+      description: 'Needs the agent role and returns 201 with the snapshot, stored with source `crm:<name>`. When it is the latest snapshot by `computedAt` it becomes the account\'s score, and the business impact of the account\'s open tickets is recomputed.',
+      params: idParams,
+      body: importBody,
+    },
+  }, async (request, reply) => {
     const actor = requireRole(request, 'agent');
     const { score, source, components, computedAt } = request.body;
     const snapshot = await importAccountHealth(db, request.params.id, { score, crm: source, components, computedAt: computedAt ? new Date(computedAt) : undefined }, actor);
     return reply.status(201).send(snapshot);
   });
 
-  api.post('/api/v1/accounts/:id/health/recompute', { schema: { tags: ['health'], params: idParams } }, async (request, reply) => {
+  api.post('/api/v1/accounts/:id/health/recompute', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Recompute the health score of an account',
+      description: 'Needs the agent role and returns 201 with a new `computed` snapshot as of now, which becomes the account\'s score unless a snapshot with a later `computedAt` exists.',
+      params: idParams,
+    },
+  }, async (request, reply) => {
     requireRole(request, 'agent');
     const [account] = await db.query('select 1 from accounts where id = $1', [request.params.id]);
     if (!account) throw notFound('Account', request.params.id);

@@ -12,7 +12,14 @@ const params = z.object({ id: z.coerce.number().int().positive() });
 export async function registerImpactRoutes(app: FastifyInstance, context: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/v1/tickets/:id/impact', { schema: { tags: ['tickets'], params } }, async (request) => {
+  api.get('/api/v1/tickets/:id/impact', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Get the business impact of a ticket',
+      description: 'Needs the viewer role. Returns the stored score with the formula version, the points of each component (priority, ARR, tier, health, renewal and SLA) and `computedAt`; the score is null until it is first computed.',
+      params,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const [row] = await context.db.query<{ impact_score: number | null; impact_breakdown: ImpactBreakdown | null; impact_computed_at: Date | null }>(
       'select impact_score, impact_breakdown, impact_computed_at from tickets where id = $1', [request.params.id],

@@ -108,7 +108,7 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
 
   api.get('/api/v1/custom-fields', {
     schema: {
-      tags: ['vocabularies'],
+      tags: ['custom-fields'],
       summary: 'List custom field definitions',
       description: 'Needs the viewer role. Returns `{ items }` for tickets, accounts and contacts, ordered by entity and key.',
     },
@@ -119,7 +119,7 @@ export async function registerVocabularyRoutes(app: FastifyInstance, context: Ap
 
   api.post('/api/v1/custom-fields', {
     schema: {
-      tags: ['vocabularies'],
+      tags: ['custom-fields'],
       summary: 'Define a custom field',
       description: 'Needs the admin role and returns 201. `vocabulary` names the vocabulary whose keys the field takes, and is required exactly when `type` is `vocabulary`. An entity and key pair that already exists gets 409 `duplicate`.',
       body: z.strictObject({

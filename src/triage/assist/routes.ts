@@ -41,19 +41,41 @@ export async function registerAssistRoutes(app: FastifyInstance, context: AppCon
   const models = new EscalationModelCache(context.db);
   const endpoint = draftEndpointFromConfig(context.config);
 
-  api.get('/api/v1/tickets/:id/similar', { schema: { tags: ['tickets'], params, querystring: similarQuery } }, async (request) => {
+  api.get('/api/v1/tickets/:id/similar', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'List resolved tickets similar to a ticket',
+      description: 'Needs the viewer role. Returns up to `limit` (1-20, default 5) solved or closed tickets, most similar first, from an in-memory index of resolved tickets that each server process keeps.',
+      params,
+      querystring: similarQuery,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
 
     return findSimilarTickets(context.db, index, request.params.id, request.query.limit);
   });
 
-  api.get('/api/v1/tickets/:id/draft', { schema: { tags: ['tickets'], params } }, async (request) => {
+  api.get('/api/v1/tickets/:id/draft', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Draft a reply to a ticket',
+      description: 'Needs the viewer role. Returns `{ body, sources, method }`: a reply drafted from the answers of the most similar resolved tickets, rewritten by the configured chat-completions endpoint when there is one (`method: "llm"`). `body` is null when there is nothing to suggest. Nothing is sent to the customer.',
+      params,
+    },
+  }, async (request) => {
     const actor = requireRole(request, 'viewer');
 
     return draftReply({ db: context.db, index, logger: request.log, endpoint, answerSources: options.answerSources }, request.params.id, actor.agentId);
   });
 
-  api.get('/api/v1/tickets/:id/escalation', { schema: { tags: ['tickets'], params } }, async (request) => {
+  api.get('/api/v1/tickets/:id/escalation', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Predict the escalation risk of a ticket',
+      description: 'Needs the viewer role. Returns the probability that the ticket escalates, the features that contributed most, and the model version. All three are null or empty until an escalation model has been trained.',
+      params,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const stored = await models.get();
     if (!stored) {

@@ -24,52 +24,111 @@ export async function registerTriageRoutes(app: FastifyInstance, context: AppCon
   const deps = { db, vocabularies };
   const tags = ['triage'];
 
-  api.get('/api/v1/tickets/:id/predictions', { schema: { tags, params: ticketParams } }, async (request) => {
+  api.get('/api/v1/tickets/:id/predictions', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'List the triage predictions of a ticket',
+      description: 'Needs the viewer role. Returns `{ items }`, newest first: each prediction with its field, value, confidence, alternatives, explaining terms, model version and status (applied, suggested, abstained, accepted, corrected or rejected).',
+      params: ticketParams,
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     return { items: await listPredictions(db, request.params.id) };
   });
 
-  api.post('/api/v1/tickets/:id/predictions/:predictionId/accept', { schema: { tags, params: predictionParams, body: z.strictObject({ version }) } }, async (request) => {
+  api.post('/api/v1/tickets/:id/predictions/:predictionId/accept', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Accept a triage prediction',
+      description: 'Needs the agent role. Writes the predicted value to the ticket as a normal update, so a stale `version` gets 409 `version_conflict`, and marks the prediction accepted as a training label. Returns `{ prediction, ticket }`.',
+      params: predictionParams,
+      body: z.strictObject({ version }),
+    },
+  }, async (request) => {
     const actor = requireRole(request, 'agent');
     return acceptPrediction(deps, actor, request.params.id, request.params.predictionId, request.body.version);
   });
 
   api.post('/api/v1/tickets/:id/predictions/:predictionId/correct', {
-    schema: { tags, params: predictionParams, body: z.strictObject({ value: z.string().min(1).max(200), version }) },
+    schema: {
+      tags: ['tickets'],
+      summary: 'Correct a triage prediction',
+      description: 'Needs the agent role. Writes `value` to the ticket instead of the predicted one (a stale `version` gets 409 `version_conflict`) and records it as the label for the next training. Returns `{ prediction, ticket }`.',
+      params: predictionParams,
+      body: z.strictObject({ value: z.string().min(1).max(200), version }),
+    },
   }, async (request) => {
     const actor = requireRole(request, 'agent');
     return correctPrediction(deps, actor, request.params.id, request.params.predictionId, request.body.value, request.body.version);
   });
 
-  api.post('/api/v1/tickets/:id/predictions/:predictionId/reject', { schema: { tags, params: predictionParams } }, async (request) => {
+  api.post('/api/v1/tickets/:id/predictions/:predictionId/reject', {
+    schema: {
+      tags: ['tickets'],
+      summary: 'Reject a triage suggestion',
+      description: 'Needs the agent role. Marks a suggested prediction rejected without changing the ticket; a prediction that is not a suggestion gets 422. Returns `{ prediction, ticket: null }`.',
+      params: predictionParams,
+    },
+  }, async (request) => {
     const actor = requireRole(request, 'agent');
     return rejectPrediction(db, actor, request.params.id, request.params.predictionId);
   });
 
-  api.get('/api/v1/triage/fields', { schema: { tags } }, async (request) => {
+  api.get('/api/v1/triage/fields', {
+    schema: {
+      tags,
+      summary: 'List the fields triage predicts',
+      description: 'Needs the viewer role. Returns `{ items }` with each predicted ticket field (the built-in ones, then custom fields marked predicted) and the values it may take.',
+    },
+  }, async (request) => {
     requireRole(request, 'viewer');
     const fields = await listTriageFields(db);
     return { items: await Promise.all(fields.map(async (field) => ({ field: field.name, values: await allowedValues(db, field) }))) };
   });
 
-  api.get('/api/v1/triage/models', { schema: { tags } }, async (request) => {
+  api.get('/api/v1/triage/models', {
+    schema: {
+      tags,
+      summary: 'Get the triage model overview',
+      description: 'Needs the admin role. Returns `{ fields }`: per predicted field, the active model version with the metrics of its last evaluation, the previous version, how agents decided on its predictions and decisions per week.',
+    },
+  }, async (request) => {
     requireRole(request, 'admin');
     return getModelsOverview(db);
   });
 
-  api.post('/api/v1/triage/models/:id/activate', { schema: { tags, params: ticketParams } }, async (request) => {
+  api.post('/api/v1/triage/models/:id/activate', {
+    schema: {
+      tags,
+      summary: 'Activate a triage model version',
+      description: 'Needs the admin role. Makes a stored model version active again, for a rollback; the version it replaces becomes the previous one. Returns `{ id, field, version }`.',
+      params: ticketParams,
+    },
+  }, async (request) => {
     requireRole(request, 'admin');
     return activateModel(db, request.params.id);
   });
 
-  api.post('/api/v1/triage/train', { schema: { tags } }, async (request, reply) => {
+  api.post('/api/v1/triage/train', {
+    schema: {
+      tags,
+      summary: 'Start training the triage models',
+      description: 'Needs the admin role and returns 202 with the id of the queued training job. A request in the same minute while that job is still queued returns the same job with `created: false`.',
+    },
+  }, async (request, reply) => {
     requireRole(request, 'admin');
     const job = await enqueueJob(db, trainModelsJobSpec, { reason: 'admin' }, { uniqueKey: `triage.train:admin:${new Date().toISOString().slice(0, 16)}` });
     return reply.status(202).send({ jobId: job.id, created: job.created });
   });
 
   api.patch('/api/v1/triage/custom-fields/:key', {
-    schema: { tags, params: z.object({ key: z.string().regex(/^[a-z][a-z0-9_]*$/) }), body: z.strictObject({ predicted: z.boolean() }) },
+    schema: {
+      tags,
+      summary: 'Set whether triage predicts a custom field',
+      description: 'Needs the admin role. Only custom ticket fields of type vocabulary can be predicted; the next training builds a model for a field marked `predicted: true`.',
+      params: z.object({ key: z.string().regex(/^[a-z][a-z0-9_]*$/) }),
+      body: z.strictObject({ predicted: z.boolean() }),
+    },
   }, async (request) => {
     requireRole(request, 'admin');
     return setCustomFieldPredicted(context, request.params.key, request.body.predicted);
