@@ -27,7 +27,7 @@ const missingBuildPage = `<!doctype html>
 export async function registerWebConsole(app: FastifyInstance, consoleDir: string = defaultConsoleDir) {
   if (!fs.existsSync(path.join(consoleDir, 'index.html'))) {
     app.log.warn({ consoleDir }, 'web console not built');
-    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(missingBuildPage));
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(missingBuildPage));
     return;
   }
 
@@ -56,6 +56,8 @@ export async function registerWebConsole(app: FastifyInstance, consoleDir: strin
     return reply.sendFile('index.html');
   };
 
-  app.get('/', sendConsole);
-  app.get('/*', sendConsole);
+  // The console's pages are not API operations, so the OpenAPI document leaves them out.
+  const pageOptions = { schema: { hide: true } };
+  app.get('/', pageOptions, sendConsole);
+  app.get('/*', pageOptions, sendConsole);
 }
