@@ -16,7 +16,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
     schema: {
       tags: ['accounts'],
       summary: 'Search accounts',
-      description: 'Needs the viewer role. `q` matches part of the name, a whole email domain or the external id; without `q` every account is listed. Returns `{ items }` ordered by name, paged with `limit` (1-200, default 50) and `offset`.',
+      description: 'Needs the viewer role. `q` matches part of the name, a whole email domain or the external id. Without `q` every account is listed. Returns `{ items }` ordered by name, paged with `limit` (1-200, default 50) and `offset`.',
       querystring: searchQuery,
     },
   }, async (request) => {
@@ -60,7 +60,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
     schema: {
       tags: ['accounts'],
       summary: 'Update an account',
-      description: 'Needs the agent role. Send the `version` you read with only the fields to change; an account changed since then gets 409 `version_conflict`. A change to ARR, tier, health score or renewal date recomputes the business impact of the account\'s open tickets, in a background job when there are many.',
+      description: 'Needs the agent role. Send the `version` you read with only the fields to change. An account changed since then gets 409 `version_conflict`. A change to ARR, tier, health score or renewal date recomputes the business impact of the account\'s open tickets, in a background job when there are many.',
       params: idParams,
       body: updateAccountBody,
     },
@@ -73,7 +73,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
     schema: {
       tags: ['contacts'],
       summary: 'Search contacts',
-      description: 'Needs the viewer role. `q` matches part of the name or email; without `q` every contact is listed. Returns `{ items }` ordered by name, paged with `limit` (1-200, default 50) and `offset`.',
+      description: 'Needs the viewer role. `q` matches part of the name or email. Without `q` every contact is listed. Returns `{ items }` ordered by name, paged with `limit` (1-200, default 50) and `offset`.',
       querystring: searchQuery,
     },
   }, async (request) => {
@@ -105,7 +105,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
     schema: {
       tags: ['contacts'],
       summary: 'Create a contact',
-      description: 'Needs the agent role and at least one of email, name or phone; returns 201. Without `accountId` the contact is linked to the one account whose domains include its email domain, if exactly one does. Honours the `Idempotency-Key` header.',
+      description: 'Needs the agent role and at least one of email, name or phone, and returns 201. Without `accountId` the contact is linked to the one account whose domains include its email domain, if exactly one does. Honours the `Idempotency-Key` header.',
       body: createContactBody,
     },
   }, async (request, reply) => {
@@ -117,7 +117,7 @@ export async function registerAccountRoutes(app: FastifyInstance, context: AppCo
     schema: {
       tags: ['contacts'],
       summary: 'Update a contact',
-      description: 'Needs the agent role. Send the `version` you read with only the fields to change; a contact changed since then gets 409 `version_conflict`.',
+      description: 'Needs the agent role. Send the `version` you read with only the fields to change. A contact changed since then gets 409 `version_conflict`.',
       params: idParams,
       body: updateContactBody,
     },

@@ -57,7 +57,7 @@ export async function registerSubscriptionRoutes(app: FastifyInstance, context: 
     schema: {
       tags,
       summary: 'Update a subscription of an account',
-      description: 'Needs the agent role. Send only the fields to change; there is no version check, so the last write wins.',
+      description: 'Needs the agent role. Send only the fields to change. There is no version check, so the last write wins.',
       params: subscriptionParams,
       body: updateSubscriptionBody,
     },
@@ -70,7 +70,7 @@ export async function registerSubscriptionRoutes(app: FastifyInstance, context: 
     schema: {
       tags,
       summary: 'Delete a subscription of an account',
-      description: 'Needs the agent role and returns 204; the audit trail records the deletion.',
+      description: 'Needs the agent role and returns 204. The audit trail records the deletion.',
       params: subscriptionParams,
     },
   }, async (request, reply) => {

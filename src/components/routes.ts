@@ -64,7 +64,7 @@ export async function registerComponentRoutes(app: FastifyInstance, context: App
     schema: {
       tags: ['components'],
       summary: 'Update a product component',
-      description: 'Needs the admin role. Changes the name or description; the key and parent stay fixed. There is no version check, so the last write wins.',
+      description: 'Needs the admin role. Changes the name or description, while the key and parent stay fixed. There is no version check, so the last write wins.',
       params: z.object({ id: z.coerce.number().int().positive() }),
       body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional() }),
     },

@@ -56,7 +56,7 @@ export async function registerEventApiRoutes(app: FastifyInstance, context: AppC
     schema: {
       tags: ['events'],
       summary: 'Revoke an event source',
-      description: 'Needs the admin role. Returns the source with `revokedAt` set; events sent with its write key are rejected from then on. Revoking again keeps the first revocation time.',
+      description: 'Needs the admin role. Returns the source with `revokedAt` set. Events sent with its write key are rejected from then on. Revoking again keeps the first revocation time.',
       params: idParams,
     },
   }, async (request) => {
@@ -68,7 +68,7 @@ export async function registerEventApiRoutes(app: FastifyInstance, context: AppC
     schema: {
       tags: ['accounts'],
       summary: 'Get the product usage of an account',
-      description: 'Needs the viewer role. Returns active users, sessions and feature use over the last 7 and 30 days with their trend, computed from the account\'s track, page and screen events. The summary is recomputed in the background about 10 seconds after new events arrive; `computedAt` says when.',
+      description: 'Needs the viewer role. Returns active users and sessions over the last 7 and 30 days, event counts with their trend against the previous 7 days, and use per feature, all from the account\'s track, page and screen events. The summary is recomputed in the background about 10 seconds after new events arrive, and `computedAt` is the time of the last computation.',
       params: idParams,
     },
   }, async (request) => {
@@ -89,7 +89,7 @@ export async function registerEventApiRoutes(app: FastifyInstance, context: AppC
     schema: {
       tags: ['accounts'],
       summary: 'List the product events of an account',
-      description: 'Needs the viewer role. Returns `{ items, next }`, newest first, at most `limit` (1-500, default 50) events. Pass the `before` and `beforeId` of `next` to get the next older page; `next` is null on the last page.',
+      description: 'Needs the viewer role. Returns `{ items, next }`, newest first, at most `limit` (1-500, default 50) events. Pass the `before` and `beforeId` of `next` to get the next older page. `next` is null on the last page.',
       params: idParams,
       querystring: eventsQuery,
     },

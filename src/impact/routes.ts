@@ -16,7 +16,7 @@ export async function registerImpactRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags: ['tickets'],
       summary: 'Get the business impact of a ticket',
-      description: 'Needs the viewer role. Returns the stored score with the formula version, the points of each component (priority, ARR, tier, health, renewal and SLA) and `computedAt`; the score is null until it is first computed.',
+      description: 'Needs the viewer role. Returns the stored score with the formula version, the points of each component (priority, ARR, tier, health, renewal and SLA) and `computedAt`. The score is null until it is first computed.',
       params,
     },
   }, async (request) => {

@@ -54,7 +54,7 @@ export async function registerTeamRoutes(app: FastifyInstance, context: AppConte
     schema: {
       tags: ['teams'],
       summary: 'Update a team',
-      description: 'Needs the admin role. Send only the fields to change; `memberIds` replaces the whole membership. There is no version check, so the last write wins.',
+      description: 'Needs the admin role. Send only the fields to change. `memberIds` replaces the whole membership. There is no version check, so the last write wins.',
       params: z.object({ id: z.coerce.number().int().positive() }),
       body: z.strictObject({ name: z.string().trim().min(1).max(100).optional(), description: z.string().max(1000).nullable().optional(), memberIds: z.array(z.number().int().positive()).optional() }),
     },

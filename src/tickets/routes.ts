@@ -28,7 +28,7 @@ export async function registerTicketRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags,
       summary: 'List tickets',
-      description: 'Needs the viewer role. Filters by vocabulary keys, component, team, assignee, account, requester and a ticket query in `q`, sorted by `sort`. Pages with `limit` (1-200, default 50) and the `nextCursor` of the previous page; `total` counts up to 1,000 matches and `totalCapped` is true when there are more.',
+      description: 'Needs the viewer role. Filters by vocabulary keys, component, team, assignee, account, requester and a ticket query in `q`, sorted by `sort`. Pages with `limit` (1-200, default 50) and the `nextCursor` of the previous page. `total` counts up to 1,000 matches and `totalCapped` is true when there are more.',
       querystring: listTicketsQuery,
       response: { 200: ticketListSchema },
     },
@@ -94,7 +94,7 @@ export async function registerTicketRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags,
       summary: 'Add a message to a ticket',
-      description: 'Needs the agent role. Adds a public reply or an internal note; the first public agent reply sets `firstResponseAt`, and a customer reply reopens a pending or solved ticket. A closed ticket takes no messages. Honours `Idempotency-Key` as ticket creation does.',
+      description: 'Needs the agent role. Adds a public reply or an internal note. The first public agent reply sets `firstResponseAt`, and a customer reply reopens a pending or solved ticket. A closed ticket takes no messages. Honours `Idempotency-Key` as ticket creation does.',
       params: ticketIdParams,
       body: addMessageBody,
       response: { 201: messageSchema },

@@ -60,7 +60,7 @@ export async function registerViewRoutes(app: FastifyInstance, context: AppConte
     schema: {
       tags,
       summary: 'Update a saved view',
-      description: 'Needs the viewer role, and the admin role for a shared view. Send the `version` you read with only the fields to change; a view changed since then gets 409 `version_conflict`.',
+      description: 'Needs the viewer role, and the admin role for a shared view. Send the `version` you read with only the fields to change. A view changed since then gets 409 `version_conflict`.',
       params: viewIdParams,
       body: updateViewBody,
     },
@@ -73,7 +73,7 @@ export async function registerViewRoutes(app: FastifyInstance, context: AppConte
     schema: {
       tags,
       summary: 'Delete a saved view',
-      description: 'Needs the viewer role, and the admin role for a shared view; returns 204.',
+      description: 'Needs the viewer role, and the admin role for a shared view. Returns 204.',
       params: viewIdParams,
     },
   }, async (request, reply) => {

@@ -32,7 +32,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
     schema: {
       tags: ['auth'],
       summary: 'Log in with email and password',
-      description: 'Needs no credentials. Returns the agent and a CSRF token and sets the `casebook_session` cookie (HttpOnly, SameSite=Lax). Send the CSRF token as `x-csrf-token` on every state-changing request made with the cookie. After 10 failed attempts for one email and client address within 15 minutes the route returns 429 with `Retry-After`.',
+      description: 'Needs no credentials. Returns the agent and a CSRF token and sets the `casebook_session` cookie (HttpOnly, SameSite=Lax). Send the CSRF token as `x-csrf-token` on every state-changing request made with the cookie. After 10 failed attempts for one email and client address within 15 minutes, counted per server process, the route returns 429 with `Retry-After`.',
       security: [],
       body: loginBodySchema,
       response: { 200: sessionResponseSchema },
@@ -68,7 +68,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
     schema: {
       tags: ['auth'],
       summary: 'Log out',
-      description: 'Ends the session of the cookie sent and clears the cookie; returns 204. With a bearer token it only clears the cookie, and the token stays valid.',
+      description: 'Ends the session of the cookie sent, clears the cookie and returns 204. With a bearer token it only clears the cookie, and the token stays valid.',
       response: { 204: z.null().describe('Session ended') },
     },
   }, async (request, reply) => {

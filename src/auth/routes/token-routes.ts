@@ -37,7 +37,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
     schema: {
       tags: ['tokens'],
       summary: 'Create an API token',
-      description: 'Needs the admin role and returns 201. The `token` in the response is shown only once; send it as `Authorization: Bearer <token>`. The token acts as the agent named by `agentId`, or as the caller.',
+      description: 'Needs the admin role and returns 201. The `token` in the response is shown only once. Send it as `Authorization: Bearer <token>`. The token acts as the agent named by `agentId`, or as the caller.',
       body: createTokenBodySchema,
       response: { 201: createdTokenSchema },
     },
@@ -68,7 +68,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext) {
     schema: {
       tags: ['tokens'],
       summary: 'Revoke an API token',
-      description: 'Needs the admin role and returns 204. Requests with the token fail from then on; revoking a revoked token changes nothing.',
+      description: 'Needs the admin role and returns 204. Requests with the token fail from then on, and revoking a revoked token changes nothing.',
       params: idParamsSchema,
       response: { 204: z.null().describe('Token revoked') },
     },

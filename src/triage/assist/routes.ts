@@ -59,7 +59,7 @@ export async function registerAssistRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags: ['tickets'],
       summary: 'Draft a reply to a ticket',
-      description: 'Needs the viewer role. Returns `{ body, sources, method }`: a reply drafted from the answers of the most similar resolved tickets, rewritten by the configured chat-completions endpoint when there is one (`method: "llm"`). `body` is null when there is nothing to suggest. Nothing is sent to the customer.',
+      description: 'Needs the viewer role. Returns `{ body, sources, method }`: a reply drafted from the answers of the most similar resolved tickets, rewritten by the configured chat-completions endpoint when there is one and it succeeds (`method: "llm"`, else `"retrieval"`). `body` is null when there is nothing to suggest. Nothing is sent to the customer.',
       params,
     },
   }, async (request) => {

@@ -66,7 +66,7 @@ export async function registerTriageRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags: ['tickets'],
       summary: 'Reject a triage suggestion',
-      description: 'Needs the agent role. Marks a suggested prediction rejected without changing the ticket; a prediction that is not a suggestion gets 422. Returns `{ prediction, ticket: null }`.',
+      description: 'Needs the agent role. Marks a suggested prediction rejected without changing the ticket. A prediction that is not a suggestion gets 422. Returns `{ prediction, ticket: null }`.',
       params: predictionParams,
     },
   }, async (request) => {
@@ -101,7 +101,7 @@ export async function registerTriageRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags,
       summary: 'Activate a triage model version',
-      description: 'Needs the admin role. Makes a stored model version active again, for a rollback; the version it replaces becomes the previous one. Returns `{ id, field, version }`.',
+      description: 'Needs the admin role. Makes a stored model version active again for a rollback, and the version it replaces becomes the previous one. Returns `{ id, field, version }`.',
       params: ticketParams,
     },
   }, async (request) => {
@@ -125,7 +125,7 @@ export async function registerTriageRoutes(app: FastifyInstance, context: AppCon
     schema: {
       tags,
       summary: 'Set whether triage predicts a custom field',
-      description: 'Needs the admin role. Only custom ticket fields of type vocabulary can be predicted; the next training builds a model for a field marked `predicted: true`.',
+      description: 'Needs the admin role. Only custom ticket fields of type vocabulary can be predicted. The next training builds a model for a field marked `predicted: true`.',
       params: z.object({ key: z.string().regex(/^[a-z][a-z0-9_]*$/) }),
       body: z.strictObject({ predicted: z.boolean() }),
     },
