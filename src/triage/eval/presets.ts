@@ -4,8 +4,9 @@ import { splitExamples, type TrainingExample } from '../model.ts';
 import { stripHtml, stripIssueTemplate } from '../text.ts';
 import type { ClassificationTask } from './classification.ts';
 import { readCsv, readJson, requireFile } from './load.ts';
+import { readTwacsLabelled } from './twacs.ts';
 
-export const classificationPresets = ['banking77', 'clinc150', 'nlbse-issues', 'endava-tickets', 'multilang-tickets'] as const;
+export const classificationPresets = ['banking77', 'clinc150', 'nlbse-issues', 'endava-tickets', 'multilang-tickets', 'twacs-intents'] as const;
 export const retrievalPresets = ['semeval2016-b', 'askubuntu-dups'] as const;
 export const presetNames: string[] = [...classificationPresets, ...retrievalPresets];
 
@@ -29,6 +30,8 @@ export async function loadClassificationTasks(preset: string, directory: string,
       return loadEndava(directory, field ?? 'priority');
     case 'multilang-tickets':
       return [await loadMultilang(directory, field ?? 'queue')];
+    case 'twacs-intents':
+      return [{ name: 'twacs-intents', ...seededSplit(await readTwacsLabelled(directory)), options: { refit: true } }];
     default:
       throw new AppError('invalid_input', `Unknown preset ${preset}`, [{ field: '--preset', value: preset, fix: `Use one of ${presetNames.join(', ')}` }]);
   }
