@@ -23,6 +23,7 @@ import { registerImpactRoutes } from '../impact/index.ts';
 import { registerAssistRoutes } from '../triage/assist/index.ts';
 import { registerQueryFieldRoutes, registerViewRoutes } from '../views/index.ts';
 import { registerTriageRoutes } from '../triage/live/index.ts';
+import { apiTags } from './api-tags.ts';
 import { registerSubscriptionRoutes } from '../accounts/subscriptions-routes.ts';
 
 export interface BuildAppOptions {
@@ -59,6 +60,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Casebook API', version: '1' },
+      tags: apiTags,
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },

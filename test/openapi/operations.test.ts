@@ -23,6 +23,7 @@ const tagOfSegment: Record<string, string> = { 'event-sources': 'events' };
 
 let api: ApiHarness;
 let operations: Operation[];
+let documentTags: { name: string; description?: string }[];
 
 /** Probe app: the console pages registered, plus one route without a summary. */
 let probeApp: FastifyInstance;
@@ -33,6 +34,7 @@ async function readOperations(app: FastifyInstance): Promise<Operation[]> {
   const response = await app.inject({ method: 'GET', url: '/api/docs/json' });
   expect(response.statusCode).toBe(200);
 
+  documentTags = response.json().tags ?? [];
   const paths = response.json().paths as Record<string, Record<string, Omit<Operation, 'method' | 'path'>>>;
   return Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods)
     .filter(([method]) => httpMethods.has(method))
@@ -53,10 +55,12 @@ beforeAll(async () => {
   const context = await testContext();
   api = await createApiHarness(context);
   operations = await readOperations(api.app);
+  const mainTags = documentTags;
 
   probeApp = await buildApp(context, { serveConsole: true });
   probeApp.get(probePath, { schema: { tags: ['openapi-probe'] } }, async () => ({}));
   probeOperations = await readOperations(probeApp);
+  documentTags = mainTags;
 });
 
 afterAll(async () => {
@@ -110,6 +114,14 @@ describe('OpenAPI document', () => {
       .map((operation) => `${label(operation)}: tagged ${operation.tags?.join(', ')}, expected ${expectedTag(operation.path)}`);
 
     expect(mistagged).toEqual([]);
+  });
+
+  it('describes every tag it uses', () => {
+    const described = new Set(documentTags.filter((tag) => tag.description?.trim()).map((tag) => tag.name));
+    const used = new Set(apiOperations(operations).flatMap((operation) => operation.tags ?? []));
+
+    expect([...used].filter((tag) => !described.has(tag))).toEqual([]);
+    expect(documentTags.map((tag) => tag.name).filter((tag) => !used.has(tag))).toEqual([]);
   });
 });
 
