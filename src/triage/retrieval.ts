@@ -2,17 +2,18 @@
  * Similar-ticket retrieval: a first stage over hashed word terms in an
  * inverted index (BM25, or the cosine of log-TF-IDF vectors), then a
  * re-ranking of the best candidates that mixes the normalised BM25 score with
- * the word cosine, the title-to-title word cosine and the cosine of character
- * n-gram TF-IDF vectors. Titles count titleWeight times, as in a two-field
- * BM25F.
+ * the word cosine, the title-to-title word and character n-gram cosines, the
+ * cosine of character n-gram TF-IDF vectors and the cosine in a latent
+ * semantic space fitted on the indexed documents. Titles count titleWeight
+ * times, as in a two-field BM25F.
  *
  * Written by hand because the npm search libraries (lunr, minisearch,
  * flexsearch) offer no character n-gram re-ranking or per-field weights tuned
  * on labelled duplicates, and PostgreSQL's ts_rank is not BM25.
  */
-import natural from 'natural';
-import { CountTable } from './columns.ts';
-import { hashRange, hashString } from './hash.ts';
+import { CharGramSpace } from './char-vectors.ts';
+import { embedFromCosines, fitLatentBasis, latentCosine, type LatentBasis, type TermColumn } from './latent.ts';
+import { addWordTerms, countTerms, scaled, sparseCosine, stemWord, sublinear } from './retrieval-terms.ts';
 import { englishStopWords } from './stop-words.ts';
 import { tokenize } from './text.ts';
 import { topPositions } from './top-k.ts';
@@ -35,6 +36,14 @@ export interface RetrievalOptions {
   wordCosineWeight: number;
   /** Weight of the cosine between the query title and the document title. */
   titleCosineWeight: number;
+  /** Weight of the character n-gram cosine between the query title and the document title. */
+  titleCharWeight: number;
+  /** Dimensions of the latent semantic space (latent.ts); 0 turns it off. */
+  latentDimensions: number;
+  /** Weight of the cosine in the latent space in the final score. */
+  latentWeight: number;
+  /** Share of documents added since the last fit of the latent space that makes the next search fit it again. */
+  latentRefitShare: number;
   /** Leaves English function words out of the word terms. */
   stopWords: boolean;
   /** Reduces word terms to their Porter stems, so "installing" matches "installed". */
@@ -60,6 +69,10 @@ export const defaultRetrievalOptions: RetrievalOptions = {
   charWeight: 0.3,
   wordCosineWeight: 0,
   titleCosineWeight: 0,
+  titleCharWeight: 0,
+  latentDimensions: 0,
+  latentWeight: 0,
+  latentRefitShare: 0.1,
   stopWords: false,
   stem: false,
   rerankDepth: 50,
@@ -86,6 +99,9 @@ export interface SimilarityComponents {
   wordCosine: number;
   titleCosine: number;
   charCosine: number;
+  titleCharCosine: number;
+  /** Cosine in the latent semantic space; 0 when it is off. */
+  latentCosine: number;
 }
 
 interface Postings {
@@ -96,26 +112,29 @@ interface Postings {
 interface WordScores {
   bm25: Float64Array;
   cosine: Float64Array;
+  /** Unit embedding of the query in the latent space; null when it is off. */
+  latentQuery: Float64Array | null;
   touched: number[];
 }
 
-const wordSeed = 0x27d4eb2f;
-const charSeed = 0x165667b1;
 /** Bound on cached character vectors; at about 12 KB each (bench/similar.ts, 100,000 tickets) the cache stays near 25 MB. */
 const maxCachedCharVectors = 2_000;
+/** Titles longer than this are cut before their character n-grams are counted. */
+const titleCharLimit = 300;
+/** Subspace iterations of the latent fit. NOTE: not tuned; the AskUbuntu figures were measured with this value. */
+const latentIterations = 6;
 
 /** An in-memory inverted index of tickets that answers "which past tickets look like this one". */
 export class SimilarityIndex {
   readonly options: RetrievalOptions;
   private readonly postings = new Map<number, Postings>();
-  private readonly charDocumentFrequency = new CountTable();
   private readonly ids: string[] = [];
   private readonly positionById = new Map<string, number>();
   private readonly lengths: number[] = [];
-  private readonly charTexts: string[] = [];
   private readonly titles: string[] = [];
-  /** Character vectors of indexed documents; cleared on add because their IDF weights change. */
-  private readonly charVectorCache = new Map<number, Map<number, number>>();
+  private readonly chars: CharGramSpace;
+  private readonly titleChars: CharGramSpace;
+  private latent: LatentBasis | null = null;
   /** BM25 length normalisation k1 * (1 - b + b * length / averageLength) per document; null after an add. */
   private lengthNorms: Float64Array | null = null;
   /** L2 norm of each document's log-TF-IDF word vector; null after an add because IDF changes. */
@@ -124,6 +143,9 @@ export class SimilarityIndex {
 
   constructor(options: Partial<RetrievalOptions> = {}) {
     this.options = { ...defaultRetrievalOptions, ...options };
+    const { charNgramMin: ngramMin, charNgramMax: ngramMax, charTextLimit } = this.options;
+    this.chars = new CharGramSpace({ ngramMin, ngramMax, textLimit: charTextLimit, maxCached: maxCachedCharVectors });
+    this.titleChars = new CharGramSpace({ ngramMin, ngramMax, textLimit: titleCharLimit, maxCached: 0 });
   }
 
   get size(): number {
@@ -148,28 +170,21 @@ export class SimilarityIndex {
 
     this.ids.push(document.id);
     this.positionById.set(document.id, position);
-    this.charVectorCache.clear();
     this.lengthNorms = null;
     this.wordNorms = null;
     this.lengths.push(length);
     this.totalLength += length;
 
-    if (this.options.titleCosineWeight > 0) this.titles.push(document.title ?? '');
-
-    if (this.options.charWeight > 0) {
-      const charText = joinFields(document).slice(0, this.options.charTextLimit);
-      this.charTexts.push(charText);
-      for (const key of charGramCounts(charText, this.options).keys()) {
-        this.charDocumentFrequency.increment(key);
-      }
-    }
+    if (this.options.titleCosineWeight > 0 || this.options.titleCharWeight > 0) this.titles.push(document.title ?? '');
+    if (this.options.titleCharWeight > 0) this.titleChars.add(document.title ?? '');
+    if (this.options.charWeight > 0) this.chars.add(joinFields(document));
   }
 
   /** Returns up to limit documents ranked by similarity, leaving out the ids in exclude. */
   search(query: RetrievalDocument | string, limit = 10, exclude: Set<string> = new Set()): RetrievalHit[] {
     const document = typeof query === 'string' ? { id: '', body: query } : query;
     const scores = this.scoreWords(document);
-    const firstStage = this.options.firstStage === 'cosine' ? scores.cosine : scores.bm25;
+    const firstStage = this.firstStageScores(scores);
     const depth = this.reranks() ? Math.max(limit, this.options.rerankDepth) : limit;
     const candidates = topPositions(firstStage, scores.touched, depth + exclude.size).filter((position) => !exclude.has(this.ids[position]));
 
@@ -184,7 +199,7 @@ export class SimilarityIndex {
   scoreCandidates(query: RetrievalDocument, candidateIds: string[]): RetrievalHit[] {
     const scores = this.scoreWords(query);
     const positions = this.positionsOf(candidateIds);
-    const firstStage = this.options.firstStage === 'cosine' ? scores.cosine : scores.bm25;
+    const firstStage = this.firstStageScores(scores);
 
     return this.reranks() ? this.rerank(query, positions, scores) : positions.map((position) => ({ id: this.ids[position], score: firstStage[position] }));
   }
@@ -195,8 +210,13 @@ export class SimilarityIndex {
   }
 
   private reranks(): boolean {
-    const { charWeight, wordCosineWeight, titleCosineWeight, firstStage } = this.options;
-    return charWeight > 0 || titleCosineWeight > 0 || (wordCosineWeight > 0 && firstStage === 'bm25') || (wordCosineWeight < 1 && firstStage === 'cosine');
+    const { charWeight, wordCosineWeight, titleCosineWeight, titleCharWeight, latentWeight, firstStage } = this.options;
+    const otherWeights = charWeight > 0 || titleCosineWeight > 0 || titleCharWeight > 0 || latentWeight > 0;
+    return otherWeights || (wordCosineWeight > 0 && firstStage === 'bm25') || (wordCosineWeight < 1 && firstStage === 'cosine');
+  }
+
+  private firstStageScores(scores: WordScores): Float64Array {
+    return this.options.firstStage === 'cosine' ? scores.cosine : scores.bm25;
   }
 
   private positionsOf(ids: string[]): number[] {
@@ -248,19 +268,26 @@ export class SimilarityIndex {
     return this.wordNorms;
   }
 
-  /** Scores every document that shares a word term with the query, by BM25 and, when used, by word cosine. */
+  /** Scores every document that shares a word term with the query, by BM25 and, when used, by word cosine and latent embedding. */
   private scoreWords(query: RetrievalDocument): WordScores {
-    const { k1, firstStage, wordCosineWeight } = this.options;
+    const { bm25, cosine, touched } = this.firstPass(this.weightedTerms(query));
+    const latentQuery = this.options.latentDimensions > 0 ? embedFromCosines(this.latentBasis(), cosine, touched) : null;
+
+    return { bm25, cosine, latentQuery, touched };
+  }
+
+  private firstPass(terms: Map<number, number>) {
+    const { k1, firstStage, wordCosineWeight, latentDimensions } = this.options;
     const count = this.ids.length;
     const lengthNorms = this.documentLengthNorms();
-    const withCosine = firstStage === 'cosine' || wordCosineWeight > 0;
+    const withCosine = firstStage === 'cosine' || wordCosineWeight > 0 || latentDimensions > 0;
     const wordNorms = withCosine ? this.documentWordNorms() : null;
     const bm25 = new Float64Array(count);
     const cosine = new Float64Array(withCosine ? count : 0);
     const touched: number[] = [];
     let queryNormSquared = 0;
 
-    for (const [term, queryFrequency] of this.weightedTerms(query)) {
+    for (const [term, queryFrequency] of terms) {
       const idf = this.idf(term);
       const queryWeight = idf * sublinear(queryFrequency);
       queryNormSquared += queryWeight * queryWeight;
@@ -282,28 +309,64 @@ export class SimilarityIndex {
     return { bm25, cosine, touched };
   }
 
+  /** Returns the latent basis, fitting it first when none exists or the index grew by more than latentRefitShare since the fit. */
+  private latentBasis(): LatentBasis {
+    const { latentDimensions, latentRefitShare } = this.options;
+    if (this.latent && this.ids.length <= this.latent.documentCount * (1 + latentRefitShare)) return this.latent;
+
+    const wordNorms = this.documentWordNorms();
+    const columns: TermColumn[] = [];
+    for (const [term, list] of this.postings) {
+      const idf = this.idf(term);
+      const weights = Float64Array.from(list.documents, (position, index) => (sublinear(list.frequencies[index]) * idf) / (wordNorms[position] || 1));
+      columns.push({ documents: list.documents, weights });
+    }
+
+    this.latent = fitLatentBasis(columns, this.ids.length, latentDimensions, latentIterations);
+    return this.latent;
+  }
+
+  /**
+   * NOTE: a document added after the last latent fit has no embedding until
+   * the next fit, so its word cosine stands in for its latent cosine.
+   */
+  private latentCosineOf(scores: WordScores, position: number): number {
+    if (!scores.latentQuery || !this.latent) return 0;
+    if (position >= this.latent.documentCount) return scores.cosine[position] ?? 0;
+    return latentCosine(this.latent, scores.latentQuery, position);
+  }
+
   private components(query: RetrievalDocument, positions: number[], scores: WordScores): SimilarityComponents[] {
-    const { charWeight, titleCosineWeight } = this.options;
-    const queryChars = charWeight > 0 ? this.charVector(joinFields(query).slice(0, this.options.charTextLimit)) : null;
+    const { charWeight, titleCosineWeight, titleCharWeight } = this.options;
+    const queryChars = charWeight > 0 ? this.chars.vectorOf(joinFields(query)) : null;
     const queryTitle = titleCosineWeight > 0 ? this.titleVector(query.title ?? '') : null;
+    const queryTitleChars = titleCharWeight > 0 ? this.titleChars.vectorOf(query.title ?? '') : null;
 
     return positions.map((position) => ({
       id: this.ids[position],
       bm25: scores.bm25[position],
       wordCosine: scores.cosine[position] ?? 0,
       titleCosine: queryTitle ? sparseCosine(queryTitle, this.titleVector(this.titles[position])) : 0,
-      charCosine: queryChars ? sparseCosine(queryChars, this.documentCharVector(position)) : 0,
+      charCosine: queryChars ? sparseCosine(queryChars, this.chars.documentVector(position)) : 0,
+      titleCharCosine: queryTitleChars ? sparseCosine(queryTitleChars, this.titleChars.documentVector(position)) : 0,
+      latentCosine: this.latentCosineOf(scores, position),
     }));
   }
 
   private rerank(query: RetrievalDocument, positions: number[], scores: WordScores): RetrievalHit[] {
-    const { charWeight, wordCosineWeight, titleCosineWeight } = this.options;
-    const bm25Weight = 1 - charWeight - wordCosineWeight - titleCosineWeight;
+    const { charWeight, wordCosineWeight, titleCosineWeight, titleCharWeight, latentWeight } = this.options;
+    const bm25Weight = 1 - charWeight - wordCosineWeight - titleCosineWeight - titleCharWeight - latentWeight;
     const maxBm25 = positions.reduce((max, position) => Math.max(max, scores.bm25[position]), 0) || 1;
 
     const hits = this.components(query, positions, scores).map((signals) => ({
       id: signals.id,
-      score: bm25Weight * (signals.bm25 / maxBm25) + wordCosineWeight * signals.wordCosine + titleCosineWeight * signals.titleCosine + charWeight * signals.charCosine,
+      score:
+        bm25Weight * (signals.bm25 / maxBm25) +
+        wordCosineWeight * signals.wordCosine +
+        titleCosineWeight * signals.titleCosine +
+        charWeight * signals.charCosine +
+        titleCharWeight * signals.titleCharCosine +
+        latentWeight * signals.latentCosine,
     }));
 
     return hits.sort((left, right) => right.score - left.score);
@@ -321,103 +384,8 @@ export class SimilarityIndex {
 
     return scaled(vector, norm);
   }
-
-  private documentCharVector(position: number): Map<number, number> {
-    let vector = this.charVectorCache.get(position);
-    if (!vector) {
-      vector = this.charVector(this.charTexts[position]);
-      // A read-only index would otherwise cache a vector for every document it ever re-ranked.
-      if (this.charVectorCache.size >= maxCachedCharVectors) this.charVectorCache.clear();
-      this.charVectorCache.set(position, vector);
-    }
-    return vector;
-  }
-
-  private charVector(text: string): Map<number, number> {
-    const count = this.ids.length;
-    const vector = new Map<number, number>();
-    let norm = 0;
-
-    for (const [key, frequency] of charGramCounts(text, this.options)) {
-      const idf = Math.log((1 + count) / (1 + this.charDocumentFrequency.get(key))) + 1;
-      const value = (1 + Math.log(frequency)) * idf;
-      vector.set(key, value);
-      norm += value * value;
-    }
-
-    return scaled(vector, norm);
-  }
-}
-
-const stemCache = new Map<string, string>();
-/** Bound on cached stems, so a stream of rare words cannot grow the cache without limit. */
-const maxCachedStems = 200_000;
-
-function stemWord(token: string): string {
-  let stem = stemCache.get(token);
-  if (stem === undefined) {
-    stem = natural.PorterStemmer.stem(token);
-    if (stemCache.size >= maxCachedStems) stemCache.clear();
-    stemCache.set(token, stem);
-  }
-  return stem;
-}
-
-/** 1 + ln tf for counts of at least one; title weights below 1 can make a count fractional. */
-function sublinear(frequency: number): number {
-  return frequency >= 1 ? 1 + Math.log(frequency) : frequency;
-}
-
-function scaled(vector: Map<number, number>, squaredNorm: number): Map<number, number> {
-  const scale = squaredNorm > 0 ? 1 / Math.sqrt(squaredNorm) : 0;
-  for (const [key, value] of vector) vector.set(key, value * scale);
-  return vector;
 }
 
 function joinFields(document: RetrievalDocument): string {
   return document.title ? `${document.title}\n${document.body}` : document.body;
-}
-
-function countTerms(tokens: string[]): Map<number, number> {
-  const terms = new Map<number, number>();
-  addWordTerms(terms, tokens, 1, 1);
-  return terms;
-}
-
-function addWordTerms(terms: Map<number, number>, tokens: string[], weight: number, ngramMax: number) {
-  for (let index = 0; index < tokens.length; index++) {
-    const unigram = hashString(tokens[index], wordSeed);
-    terms.set(unigram, (terms.get(unigram) ?? 0) + weight);
-
-    if (ngramMax > 1 && index + 1 < tokens.length) {
-      const bigram = hashString(`${tokens[index]} ${tokens[index + 1]}`, wordSeed);
-      terms.set(bigram, (terms.get(bigram) ?? 0) + weight);
-    }
-  }
-}
-
-function charGramCounts(text: string, options: RetrievalOptions): Map<number, number> {
-  const counts = new Map<number, number>();
-
-  for (const token of tokenize(text)) {
-    const padded = ` ${token} `;
-    for (let length = options.charNgramMin; length <= options.charNgramMax; length++) {
-      for (let start = 0; start + length <= padded.length; start++) {
-        const key = hashRange(padded, start, start + length, charSeed);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-  }
-
-  return counts;
-}
-
-function sparseCosine(left: Map<number, number>, right: Map<number, number>): number {
-  const [small, large] = left.size < right.size ? [left, right] : [right, left];
-  let sum = 0;
-  for (const [key, value] of small) {
-    const other = large.get(key);
-    if (other !== undefined) sum += value * other;
-  }
-  return sum;
 }

@@ -7,11 +7,12 @@
  */
 import { hashString } from '../hash.ts';
 import { averagePrecision, percentile, reciprocalRank } from '../metrics.ts';
-import { learnWeights, type RankingGroup } from '../rerank.ts';
+import { learnWeights, type LearnedWeights, type RankingGroup } from '../rerank.ts';
 import { SimilarityIndex, type RetrievalOptions } from '../retrieval.ts';
 import { stripHtml } from '../text.ts';
+import { defaultResolvedIndexOptions } from '../assist/resolved-index.ts';
 import { readLines, requireFile } from './load.ts';
-import { allSignals, coordinateAscent, similarityFeatures, structureGrid, toRerankWeights, type IndexStructure } from './retrieval-tuning.ts';
+import { allSignals, coordinateAscent, similarityFeatureNames, similarityFeatures, structureGrid, toRerankWeights, type IndexStructure } from './retrieval-tuning.ts';
 
 interface PoolQuestion {
   id: string;
@@ -23,6 +24,32 @@ type Duplicates = Map<string, Set<string>>;
 
 /** First-stage candidates that the re-ranking orders, in tuning and in the reported run. */
 const candidateDepth = 100;
+
+/**
+ * Signals added to allSignals for this benchmark: the title character cosine
+ * and the latent cosine, with latentDimensions as the default of the grid in
+ * latentDimensionChoices.
+ */
+const extraSignals: Partial<RetrievalOptions> = { titleCharWeight: 0.1, latentDimensions: 50, latentWeight: 0.1 };
+
+/** Latent dimensions compared on the tuning half once the index structure is chosen. */
+const latentDimensionChoices = [30, 50, 80];
+
+/**
+ * Feature sets learnt in turn on the tuning half. Each set is learnt from two
+ * starts, the lexical start weights and the best weights so far, because
+ * coordinate ascent from one start can stop in a worse optimum with more
+ * features than with fewer.
+ */
+const featureSets: Record<string, boolean[]> = {
+  lexical: [true, true, true, true, false, false],
+  lexical_title_char: [true, true, true, true, true, false],
+  lexical_latent: [true, true, true, true, false, true],
+  all: [true, true, true, true, true, true],
+};
+
+/** The options of the live similar-ticket lookup, scored here for what they cost against the chosen options. */
+const liveOptions: Partial<RetrievalOptions> = defaultResolvedIndexOptions.retrieval;
 
 /** The options in use before the word cosines, stemming and the learned weights, for the before/after comparison. */
 const previousOptions: Partial<RetrievalOptions> = { k1: 1.8, b: 0.9, charWeight: 0.5, titleWeight: 3 };
@@ -39,29 +66,82 @@ export async function runAskUbuntu(directory: string) {
   const queries = [...duplicates.keys()].sort();
   const tuning = queries.filter((id) => Number(id) % 2 === 0);
   const test = queries.filter((id) => Number(id) % 2 === 1);
-
-  let best = { structure: structureGrid(['bm25'], [{ k1: 1.2, b: 0.75 }])[0], weights: [1, 0, 0, 0], mrr: -1 };
-  for (const structure of structureGrid(['bm25', 'cosine'], [{ k1: 1.2, b: 0.75 }])) {
-    const groups = candidateGroups(pool, duplicates, tuning, structure);
-    const learned = learnWeights(groups, reciprocalRank, { ...coordinateAscent, initial: [1, 1, 0, 1] });
-    if (learned.score > best.mrr) best = { structure, weights: learned.weights, mrr: learned.score };
-  }
-
-  const chosen: Partial<RetrievalOptions> = { ...best.structure, ...toRerankWeights(best.weights), rerankDepth: candidateDepth };
-  const testScores = scorePoolQueries(pool, duplicates, test, chosen);
+  const tuned = tuneOnQueries(pool, duplicates, tuning);
+  const testScores = scorePoolQueries(pool, duplicates, test, tuned.chosen);
 
   return {
     preset: 'askubuntu-dups',
     pool_size: pool.size,
     test_queries: test.length,
     ...testScores,
-    all_queries: scorePoolQueries(pool, duplicates, queries, chosen),
+    all_queries: scorePoolQueries(pool, duplicates, queries, tuned.chosen),
+    live_options_test: scorePoolQueries(pool, duplicates, test, liveOptions),
     previous_options_test: scorePoolQueries(pool, duplicates, test, previousOptions),
     bm25_default_test: scorePoolQueries(pool, duplicates, test, { charWeight: 0, titleWeight: 1 }),
-    tuning_mrr: best.mrr,
-    chosen,
+    tuning_mrr: tuned.mrr,
+    tuning_mrr_by_feature_set: tuned.byFeatureSet,
+    tuning_mrr_by_latent_dimensions: tuned.byDimensions,
+    chosen: tuned.chosen,
+    live_options: liveOptions,
     reference: { tfidf_mrr: 0.426, tfidf_hit_at_5: 0.546 },
   };
+}
+
+/** Chooses the index structure, the latent dimensions and the re-ranking weights by MRR on the given queries only. */
+function tuneOnQueries(pool: Map<string, PoolQuestion>, duplicates: Duplicates, queries: string[]) {
+  let best = { structure: structureGrid(['bm25'], [{ k1: 1.2, b: 0.75 }])[0], learned: { weights: [1, 0, 0, 0, 0, 0], score: -1 } };
+  for (const structure of structureGrid(['bm25', 'cosine'], [{ k1: 1.2, b: 0.75 }])) {
+    const learned = learnFeatureSets(candidateGroups(pool, duplicates, queries, structure, extraSignals)).best;
+    if (learned.score > best.learned.score) best = { structure, learned };
+  }
+
+  let latentDimensions = extraSignals.latentDimensions!;
+  let byFeatureSet: Record<string, number> = {};
+  const byDimensions: Record<string, number> = {};
+  for (const dimensions of latentDimensionChoices) {
+    const learned = learnFeatureSets(candidateGroups(pool, duplicates, queries, best.structure, { ...extraSignals, latentDimensions: dimensions }));
+    byDimensions[dimensions] = learned.best.score;
+    if (dimensions === latentDimensions) byFeatureSet = learned.scores;
+    if (learned.best.score > best.learned.score) {
+      best = { structure: best.structure, learned: learned.best };
+      latentDimensions = dimensions;
+      byFeatureSet = learned.scores;
+    }
+  }
+
+  const chosen: Partial<RetrievalOptions> = { ...best.structure, ...toRerankWeights(best.learned.weights), latentDimensions, rerankDepth: candidateDepth };
+  if (chosen.latentWeight === 0) chosen.latentDimensions = 0;
+
+  return { chosen, mrr: best.learned.score, byFeatureSet, byDimensions };
+}
+
+/** Learns the weights of each feature set in turn and returns every set's score and the best weights over all features. */
+function learnFeatureSets(groups: RankingGroup[]): { best: LearnedWeights; scores: Record<string, number> } {
+  const lexicalStart = [1, 1, 0, 1, 0, 0];
+  let best: LearnedWeights = { weights: lexicalStart, score: -1 };
+  const scores: Record<string, number> = {};
+
+  for (const [name, used] of Object.entries(featureSets)) {
+    const subset = groups.map((group) => ({ relevant: group.relevant, features: group.features.map((row) => row.filter((_, feature) => used[feature])) }));
+    const [fromLexical, fromBest] = [lexicalStart, best.weights].map((start) =>
+      learnWeights(subset, reciprocalRank, { ...coordinateAscent, initial: start.filter((_, feature) => used[feature]) }),
+    );
+    const learned = fromBest.score > fromLexical.score ? fromBest : fromLexical;
+    scores[name] = learned.score;
+    if (learned.score > best.score) best = { weights: expandWeights(learned.weights, used), score: learned.score };
+  }
+
+  return { best, scores };
+}
+
+/** Spreads the weights of a feature subset over all similarity features, with 0 for the unused ones. */
+function expandWeights(subsetWeights: number[], used: boolean[]): number[] {
+  const weights = similarityFeatureNames.map(() => 0);
+  let next = 0;
+  used.forEach((isUsed, feature) => {
+    if (isUsed) weights[feature] = subsetWeights[next++];
+  });
+  return weights;
 }
 
 async function loadPool(directory: string): Promise<{ pool: Map<string, PoolQuestion>; duplicates: Duplicates }> {
@@ -97,8 +177,14 @@ function buildIndex(pool: Map<string, PoolQuestion>, options: Partial<RetrievalO
 }
 
 /** The first-stage candidates of each query with their similarity features, for learning the re-ranking weights. */
-function candidateGroups(pool: Map<string, PoolQuestion>, duplicates: Duplicates, queries: string[], structure: IndexStructure): RankingGroup[] {
-  const index = buildIndex(pool, { ...structure, ...allSignals, rerankDepth: candidateDepth });
+function candidateGroups(
+  pool: Map<string, PoolQuestion>,
+  duplicates: Duplicates,
+  queries: string[],
+  structure: IndexStructure,
+  signals: Partial<RetrievalOptions>,
+): RankingGroup[] {
+  const index = buildIndex(pool, { ...structure, ...allSignals, ...signals, rerankDepth: candidateDepth });
 
   return queries.map((id) => {
     const query = pool.get(id)!;

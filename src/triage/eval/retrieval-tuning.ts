@@ -34,14 +34,25 @@ export function structureGrid(firstStages: RetrievalOptions['firstStage'][], bm2
   return grid;
 }
 
-/** Similarity features of a candidate list in a fixed order: BM25 divided by the list's maximum, word, title and character cosines. */
+/** Names of the similarityFeatures columns, in order. */
+export const similarityFeatureNames = ['bm25', 'word_cosine', 'title_cosine', 'char_cosine', 'title_char_cosine', 'latent_cosine'] as const;
+
+/**
+ * Similarity features of a candidate list in the order of
+ * similarityFeatureNames: BM25 divided by the list's maximum, then the word,
+ * title, character, title character and latent cosines.
+ */
 export function similarityFeatures(components: SimilarityComponents[]): number[][] {
   const maxBm25 = components.reduce((max, signals) => Math.max(max, signals.bm25), 0) || 1;
-  return components.map((signals) => [signals.bm25 / maxBm25, signals.wordCosine, signals.titleCosine, signals.charCosine]);
+  return components.map((signals) => [signals.bm25 / maxBm25, signals.wordCosine, signals.titleCosine, signals.charCosine, signals.titleCharCosine, signals.latentCosine]);
 }
 
+type RerankWeights = Pick<RetrievalOptions, 'wordCosineWeight' | 'titleCosineWeight' | 'charWeight' | 'titleCharWeight' | 'latentWeight'>;
+
 /** Turns weights over similarityFeatures into the index's re-ranking weights, which sum to 1 with the BM25 share. */
-export function toRerankWeights(weights: number[]): Pick<RetrievalOptions, 'wordCosineWeight' | 'titleCosineWeight' | 'charWeight'> {
+export function toRerankWeights(weights: number[]): RerankWeights {
   const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;
-  return { wordCosineWeight: weights[1] / total, titleCosineWeight: weights[2] / total, charWeight: weights[3] / total };
+  const [, wordCosine = 0, titleCosine = 0, char = 0, titleChar = 0, latent = 0] = weights.map((weight) => weight / total);
+
+  return { wordCosineWeight: wordCosine, titleCosineWeight: titleCosine, charWeight: char, titleCharWeight: titleChar, latentWeight: latent };
 }
