@@ -309,7 +309,7 @@ export class SimilarityIndex {
     return { bm25, cosine, touched };
   }
 
-  /** Returns the latent basis, fitting it first when none exists or the index grew by more than latentRefitShare since the fit. */
+  /** Fits the latent basis when none exists or the index grew by more than latentRefitShare since the fit, and returns it. */
   private latentBasis(): LatentBasis {
     const { latentDimensions, latentRefitShare } = this.options;
     if (this.latent && this.ids.length <= this.latent.documentCount * (1 + latentRefitShare)) return this.latent;
@@ -328,7 +328,7 @@ export class SimilarityIndex {
 
   /**
    * NOTE: a document added after the last latent fit has no embedding until
-   * the next fit, so its word cosine stands in for its latent cosine.
+   * the next fit, so its word cosine is used as its latent cosine.
    */
   private latentCosineOf(scores: WordScores, position: number): number {
     if (!scores.latentQuery || !this.latent) return 0;
