@@ -77,7 +77,11 @@ export async function registerIngestRoutes(app: FastifyInstance, context: AppCon
     const config = { writeKeyAuth: true };
 
     for (const type of singleEndpoints) {
-      scope.post(`/v1/${type}`, { bodyLimit: maxEventBytes, config, schema: { tags: ['events'], summary: `Segment-compatible ${type} call` } }, async (request) => {
+      scope.post(`/v1/${type}`, { bodyLimit: maxEventBytes, config, schema: {
+        tags: ['events'],
+        summary: `Segment-compatible ${type} call`,
+        description: `Records one ${type} call as Segment's HTTP tracking API sends it. Authenticate with an event source's write key as the HTTP Basic user name and an empty password. A repeated messageId is stored once.`,
+      } }, async (request) => {
         const sourceId = await sourceOf(context, request);
         const result = await ingestEvents(context.db, [request.body], { sourceId, receivedAt: new Date(), impliedType: type });
         const [rejection] = result.rejected;
@@ -89,12 +93,20 @@ export async function registerIngestRoutes(app: FastifyInstance, context: AppCon
     }
 
     // Segment clients may send alias calls; they are rejected with advice, after the write key is checked.
-    scope.post('/v1/alias', { bodyLimit: maxEventBytes, config, schema: { tags: ['events'], summary: 'Segment alias call (not supported)' } }, async (request) => {
+    scope.post('/v1/alias', { bodyLimit: maxEventBytes, config, schema: {
+      tags: ['events'],
+      summary: 'Segment alias call (not supported)',
+      description: 'Rejects alias calls with 400 after checking the write key, and advises an identify call with the new userId instead.',
+    } }, async (request) => {
       await sourceOf(context, request);
       throw new AppError('invalid_input', messages.aliasUnsupported, [{ field: 'type', value: 'alias', fix: messages.aliasUnsupportedFix }]);
     });
 
-    scope.post('/v1/batch', { bodyLimit: maxBatchBytes, config, schema: { tags: ['events'], summary: 'Segment-compatible batch of calls' } }, async (request) => {
+    scope.post('/v1/batch', { bodyLimit: maxBatchBytes, config, schema: {
+      tags: ['events'],
+      summary: 'Segment-compatible batch of calls',
+      description: 'Records a Segment batch of identify, track, page, screen and group calls, authenticated by an event source\'s write key. Good calls are stored even when others in the batch are rejected. The response counts accepted and duplicate calls and lists each rejected call with its index and reason.',
+    } }, async (request) => {
       const sourceId = await sourceOf(context, request);
       const batch = batchOf(request.body);
       const result = await ingestEvents(context.db, batch.events, { sourceId, receivedAt: new Date(), batchSentAt: batch.sentAt, batchContext: batch.context });
