@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, type CsvError, type Info, type Options } from 'csv-parse';
+import { AppError } from '../core/errors.ts';
 import { rejectText } from './messages.ts';
 import type { ReadItem } from './types.ts';
 import { decodeLatin1AsUtf8 } from './utf8.ts';
@@ -29,8 +30,10 @@ function parseStream(input: Readable, firstLine: number) {
   const skips: Skip[] = [];
 
   const parser = input.pipe(parse({
+    // The byte-order mark is removed from the header instead: csv-parse would switch to UTF-8
+    // on seeing it, and the fields would then be decoded twice.
     encoding: 'latin1',
-    bom: true,
+    bom: false,
     raw: true,
     info: true,
     relax_column_count: true,
@@ -95,7 +98,7 @@ export async function* readCsv(path: string, onBytes: (bytes: number) => void): 
       yield* flushSkips(record.seq);
 
       if (!header) {
-        header = record.fields.map((name) => decodeLatin1AsUtf8(name).trim());
+        header = readHeader(record.fields);
         yield { kind: 'header', columns: header };
         continue;
       }
@@ -110,6 +113,24 @@ export async function* readCsv(path: string, onBytes: (bytes: number) => void): 
     if (!rest) break;
     input = Readable.from([Buffer.from(rest, 'latin1')]);
     firstLine = pending.line + 1;
+  }
+}
+
+const utf8ByteOrderMark = '\u00ef\u00bb\u00bf';
+const utf16ByteOrderMarks = ['\u00ff\u00fe', '\u00fe\u00ff'];
+
+/** Decodes the header row, without the UTF-8 byte-order mark that spreadsheet programs write. */
+function readHeader(fields: string[]): string[] {
+  const [first = '', ...rest] = fields;
+  if (utf16ByteOrderMarks.some((mark) => first.startsWith(mark))) {
+    throw new AppError('invalid_input', rejectText.utf16File.reason, [{ field: 'FILE', fix: rejectText.utf16File.fix }]);
+  }
+
+  const names = [first.startsWith(utf8ByteOrderMark) ? first.slice(utf8ByteOrderMark.length) : first, ...rest];
+  try {
+    return names.map((name) => decodeLatin1AsUtf8(name).trim());
+  } catch {
+    throw new AppError('invalid_input', rejectText.invalidUtf8Header.reason, [{ field: 'FILE', fix: rejectText.invalidUtf8Header.fix }]);
   }
 }
 

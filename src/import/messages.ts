@@ -4,6 +4,8 @@ export const rejectText = {
   csvError: { reason: 'unreadable CSV record', fix: 'check the delimiters and quotes of this record' },
   fieldCount: { reason: 'wrong number of fields', fix: 'give the row one value per header column' },
   invalidUtf8: { reason: 'invalid UTF-8', fix: 'save the file as UTF-8' },
+  invalidUtf8Header: { reason: 'The header row of the file is not valid UTF-8', fix: 'save the file as UTF-8 (in a spreadsheet program: "CSV UTF-8")' },
+  utf16File: { reason: 'The file is UTF-16 text (it starts with a UTF-16 byte-order mark)', fix: 'save the file as UTF-8 (in a spreadsheet program: "CSV UTF-8")' },
   invalidJson: { reason: 'invalid JSON', fix: 'write one JSON object per line' },
   notObject: { reason: 'row is not a JSON object or array', fix: 'write each row as a JSON object' },
   missing: (field: string) => ({ reason: `missing ${field}`, fix: `fill in ${field} or map another column to it with --map ${field}=COLUMN` }),

@@ -237,3 +237,40 @@ describe('unusable input', () => {
     await expect(attempt).rejects.toThrow();
   });
 });
+
+describe('CSV encodings', () => {
+  const header = 'id,subject,description\r\n';
+  const accented = 'E-1,Café export broken,"Crème brûlée order 42 shows € 0"\r\n';
+
+  async function importBytes(name: string, bytes: Buffer) {
+    const file = path.join(workDir, name);
+    fs.writeFileSync(file, bytes);
+    return importFile(db, { path: file, source: name, rejectsPath: path.join(workDir, `${name}.rejects.jsonl`) });
+  }
+
+  it.each([
+    ['bom-crlf.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(header + accented, 'utf8')])],
+    ['bom-lf.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from((header + accented).replaceAll('\r\n', '\n'), 'utf8')])],
+  ])('keeps accented rows of %s with a byte-order mark', async (name, bytes) => {
+    const summary = await importBytes(name, bytes);
+    const [ticket] = await ticketsOf(name);
+
+    expect(summary).toMatchObject({ imported: 1, rejected: 0 });
+    expect(ticket.external_id).toBe('E-1');
+    expect(ticket.subject).toBe('Café export broken');
+  });
+
+  it('rejects a UTF-16 file as a whole, saying to save it as UTF-8', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(header + accented, 'utf16le')]);
+
+    await expect(importBytes('utf16.csv', utf16)).rejects.toThrow(/UTF-16/);
+  });
+
+  it('rejects Latin-1 rows, naming the field', async () => {
+    const summary = await importBytes('latin1.csv', Buffer.from(`${header}L-1,Plain subject,plain\r\nL-2,Caf\u00e9 latin,x\r\n`, 'latin1'));
+    const [reject] = readRejects(path.join(workDir, 'latin1.csv.rejects.jsonl'));
+
+    expect(summary).toMatchObject({ imported: 1, rejected: 1 });
+    expect(reject).toMatchObject({ row: 2, reason: 'invalid UTF-8', field: 'subject' });
+  });
+});
