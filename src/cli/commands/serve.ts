@@ -2,15 +2,26 @@ import type { Command } from 'commander';
 import { openContext } from '../context.ts';
 import { startServer } from '../../server/start.ts';
 import type { Db } from '../../store/index.ts';
+import { recomputeAllImpact } from '../../impact/index.ts';
+import { enqueueJob } from '../../jobs/index.ts';
+import { trainModelsJobSpec } from '../../triage/live/job-specs.ts';
 
 async function hasNoAgents(db: Db): Promise<boolean> {
   const [row] = await db.query<{ count: number }>('select count(*)::int as count from agents');
   return row.count === 0;
 }
 
+/**
+ * Generates the demo organisation, scores every ticket's business impact and
+ * queues a training run, so the console opens with impact scores and, once
+ * the worker has trained, triage models.
+ */
 async function seedDemo(db: Db, seed: number): Promise<{ email: string; password: string }> {
   const { generateDemo } = await import('../../demo/index.ts');
   const result = await generateDemo(db, { seed });
+
+  await recomputeAllImpact(db, { today: result.now.toISOString().slice(0, 10) });
+  await enqueueJob(db, trainModelsJobSpec, { reason: 'admin' });
   return result.login;
 }
 
