@@ -198,8 +198,38 @@ describe('agent decisions', () => {
     expect(response.status).toBe(200);
     const prediction = await predictionOf(ticketId, 'category');
     expect(prediction.status).toBe('corrected');
+    expect(prediction.correctedValue).toBe('question');
     expect(prediction.decidedBy).toBe(harness.agentIds.agent);
     expect((await predictionOf(ticketId, 'component')).status).toBe('applied');
+  });
+
+  it('closes a suggestion when the field is set by hand', async () => {
+    const ticketId = await createTicket('invoice password error guide', 'refund login crash documentation card reset timeout tutorial');
+    await triageTicket(context.db, ticketId);
+    const suggestion = await predictionOf(ticketId, 'category');
+    expect(suggestion.status).toBe('suggested');
+    const other = suggestion.value === 'bug' ? 'question' : 'bug';
+
+    const response = await harness.request('PATCH', `/api/v1/tickets/${ticketId}`, { body: { version: (await ticketOf(ticketId)).version, category: other } });
+    expect(response.status).toBe(200);
+    const closed = await predictionOf(ticketId, 'category');
+    expect(closed.status).toBe('corrected');
+    expect(closed.correctedValue).toBe(other);
+
+    const accept = await harness.request('POST', `/api/v1/tickets/${ticketId}/predictions/${suggestion.id}/accept`, { body: { version: response.body.version } });
+    expect(accept.status).toBe(422);
+    expect((await ticketOf(ticketId)).category).toBe(other);
+  });
+
+  it('counts a hand-set suggested value as accepted', async () => {
+    const ticketId = await createTicket('invoice password error guide', 'refund login crash documentation card reset timeout tutorial');
+    await triageTicket(context.db, ticketId);
+    const suggestion = await predictionOf(ticketId, 'category');
+
+    await harness.request('PATCH', `/api/v1/tickets/${ticketId}`, { body: { version: (await ticketOf(ticketId)).version, category: suggestion.value } });
+    const closed = await predictionOf(ticketId, 'category');
+    expect(closed.status).toBe('accepted');
+    expect(closed.correctedValue).toBeNull();
   });
 
   it('rejects a suggestion without changing the ticket', async () => {
