@@ -1,4 +1,5 @@
 import type { Queryable } from '../store/index.ts';
+import { termNames } from '../vocabularies/index.ts';
 import type { Lookups } from './normalize.ts';
 import type { ImportMapping, TicketDraft } from './types.ts';
 
@@ -21,11 +22,18 @@ export class ReferenceCache {
       'select vocabulary, key, label from vocabulary_terms where active and vocabulary = any($1::text[])',
       [vocabularyFields],
     );
+    const mapOf = (vocabulary: string) => {
+      const map = this.lookups.vocabulary.get(vocabulary) ?? new Map<string, string>();
+      this.lookups.vocabulary.set(vocabulary, map);
+      return map;
+    };
+    // Keys go in first, so a label can never take the name of another term's key.
+    for (const term of terms) mapOf(term.vocabulary).set(term.key.toLowerCase(), term.key);
     for (const term of terms) {
-      const map = this.lookups.vocabulary.get(term.vocabulary) ?? new Map<string, string>();
-      map.set(term.label.toLowerCase(), term.key);
-      map.set(term.key.toLowerCase(), term.key);
-      this.lookups.vocabulary.set(term.vocabulary, map);
+      const map = mapOf(term.vocabulary);
+      for (const name of termNames(term)) {
+        if (!map.has(name)) map.set(name, term.key);
+      }
     }
 
     for (const team of await db.query<{ id: number; key: string; name: string }>('select id, key, name from teams')) {

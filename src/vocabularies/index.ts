@@ -1,4 +1,4 @@
-export { loadVocabularies, resolveTerm, VocabularyCache, vocabularyNames } from './service.ts';
+export { loadVocabularies, resolveTerm, termNames, VocabularyCache, vocabularyNames } from './service.ts';
 export type { Term, Vocabularies, VocabularyName } from './service.ts';
 export { loadCustomFields, validateCustomValues } from './custom-fields.ts';
 export type { CustomFieldDefinition, CustomFieldEntity } from './custom-fields.ts';

@@ -30,10 +30,23 @@ export async function loadVocabularies(db: Queryable): Promise<Vocabularies> {
  * label, case-insensitively, among active terms. Throws unknown_vocabulary_value
  * naming the field, the value and the allowed keys.
  */
+/**
+ * Returns the lower-case names a term answers to: its key, its label, and the
+ * part of a label after " - ", so "High" finds the priority labelled
+ * "P2 - High" as other helpdesks' exports write it.
+ */
+export function termNames(term: { key: string; label: string }): string[] {
+  const label = term.label.toLowerCase();
+  const names = [term.key.toLowerCase(), label];
+  const dash = label.indexOf(' - ');
+  if (dash > 0) names.push(label.slice(dash + 3).trim());
+  return names;
+}
+
 export function resolveTerm(vocabularies: Vocabularies, vocabulary: string, value: string, field = vocabulary): string {
   const terms = (vocabularies[vocabulary] ?? []).filter((term) => term.active);
   const wanted = value.trim().toLowerCase();
-  const match = terms.find((term) => term.key === wanted || term.label.toLowerCase() === wanted);
+  const match = terms.find((term) => term.key === wanted) ?? terms.find((term) => termNames(term).includes(wanted));
   if (match) {
     return match.key;
   }

@@ -274,3 +274,16 @@ describe('CSV encodings', () => {
     expect(reject).toMatchObject({ row: 2, reason: 'invalid UTF-8', field: 'subject' });
   });
 });
+
+describe('vocabulary names in imported files', () => {
+  it('maps the names other helpdesks export to priority keys', async () => {
+    const file = path.join(workDir, 'priorities.csv');
+    fs.writeFileSync(file, 'id,subject,description,priority\nP-1,a,b,Urgent\nP-2,c,d,high\nP-3,e,f,P3 - Normal\nP-4,g,h,LOW\nP-5,i,j,p2\n');
+
+    const summary = await importFile(db, { path: file, source: 'priorities', rejectsPath: path.join(workDir, 'priorities.rejects.jsonl') });
+    const tickets = await db.query<{ external_id: string; priority: string }>("select external_id, priority from tickets where source = 'priorities' order by external_id");
+
+    expect(summary).toMatchObject({ imported: 5, rejected: 0 });
+    expect(tickets.map((ticket) => ticket.priority)).toEqual(['p1', 'p2', 'p3', 'p4', 'p2']);
+  });
+});

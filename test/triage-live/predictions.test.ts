@@ -34,6 +34,7 @@ interface Prediction {
   alternatives: { value: string; confidence: number }[];
   explanation: { term: string; kind: string; weight: number }[];
   decidedBy: number | null;
+  correctedValue: string | null;
 }
 
 async function createTicket(subject: string, description: string, extra: Record<string, unknown> = {}): Promise<number> {
