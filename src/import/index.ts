@@ -221,18 +221,22 @@ export async function importFile(target: AppContext | Db, options: ImportOptions
   return summarise(state, options, started);
 }
 
+/** The error of an import that rejected every row, with the summary a script still reads. */
+export class AllRowsRejectedError extends AppError {
+  constructor(readonly summary: ImportSummary) {
+    super('invalid_input', errorText.allRejected(summary.file, summary.rejectsFile ?? ''), [
+      { field: 'FILE', value: summary.file, fix: 'fix the rows or the mapping (--map, --mapping, --preset) and import again' },
+    ]);
+  }
+}
+
 function summarise(state: RunState, options: ImportOptions, started: number): ImportSummary {
   const rejected = state.rejects.count;
   if (state.rows === 0) {
     throw new AppError('invalid_input', errorText.emptyFile(options.path), [{ field: 'FILE', value: options.path, fix: 'give a file with a header and at least one data row' }]);
   }
-  if (rejected === state.rows) {
-    throw new AppError('invalid_input', errorText.allRejected(options.path, state.rejects.path), [
-      { field: 'FILE', value: options.path, fix: 'fix the rows or the mapping (--map, --mapping, --preset) and import again' },
-    ]);
-  }
 
-  return {
+  const summary: ImportSummary = {
     imported: state.imported,
     updated: state.updated,
     rejected,
@@ -241,4 +245,6 @@ function summarise(state: RunState, options: ImportOptions, started: number): Im
     file: options.path,
     ...(rejected > 0 ? { rejectsFile: state.rejects.path } : {}),
   };
+  if (rejected === state.rows) throw new AllRowsRejectedError(summary);
+  return summary;
 }

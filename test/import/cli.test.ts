@@ -48,4 +48,15 @@ describe('casebook import', () => {
     expect(result.stderr).toContain('Column "Headline" is not in the header');
     expect(result.stderr).toContain('map the field to one of the columns: id, subject, description');
   });
+
+  it('still prints the summary line when every row is rejected', () => {
+    const file = path.join(dataDir, 'all-bad.csv');
+    fs.writeFileSync(file, 'subject,description,priority\nOne,first,someday\nTwo,second,whenever\n');
+    const result = casebookImport([file, '--rejects', path.join(dataDir, 'all-bad.jsonl'), '--no-progress']);
+    const summary = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
+
+    expect(result.status).toBe(2);
+    expect(summary).toMatchObject({ imported: 0, updated: 0, rejected: 2, rejectsFile: path.join(dataDir, 'all-bad.jsonl') });
+    expect(result.stderr).toContain('Every row of');
+  });
 });

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { defaultBatchSize, importFile, parseMapOptions, presets } from '../../import/index.ts';
+import { AllRowsRejectedError, defaultBatchSize, importFile, parseMapOptions, presets } from '../../import/index.ts';
 import { withContext } from '../context.ts';
 import { recomputeAllImpact } from '../../impact/index.ts';
 
@@ -89,6 +89,10 @@ export function registerImportCommand(program: Command) {
           });
           await recomputeAllImpact(context.db);
           return result;
+        } catch (error) {
+          // Scripts read the last line of stdout, so a failed import still writes its summary there.
+          if (error instanceof AllRowsRejectedError) process.stdout.write(`${JSON.stringify(error.summary)}\n`);
+          throw error;
         } finally {
           progress?.stop();
         }
