@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { formatDateTime } from '../format.ts';
 import { t } from '../i18n/en.ts';
@@ -23,6 +24,15 @@ interface FieldOverview {
 
 const modelsKey = ['triage', 'models'] as const;
 
+/** How often the page asks for new versions after "Train now", and for how long. */
+const trainPollMs = 3_000;
+const trainPollLimitMs = 180_000;
+
+/** Tells whether a model version trained after `since` (epoch ms) has become active. */
+function trainedSince(fields: FieldOverview[] | undefined, since: number): boolean {
+  return (fields ?? []).some((field) => field.active !== null && Date.parse(field.active.trainedAt) >= since);
+}
+
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
@@ -30,12 +40,24 @@ function percent(value: number): string {
 /** Admin page of the triage models: per field the active version's held-out metrics, live decisions and rollback. */
 export function ModelMetricsPage() {
   const client = useQueryClient();
-  const models = useQuery({ queryKey: modelsKey, queryFn: () => api.get<{ fields: FieldOverview[] }>('/triage/models') });
+  const [trainRequestedAt, setTrainRequestedAt] = useState<number | null>(null);
+  const models = useQuery({
+    queryKey: modelsKey,
+    queryFn: () => api.get<{ fields: FieldOverview[] }>('/triage/models'),
+    // After "Train now", poll until a new version is active, because the worker trains in the background.
+    refetchInterval: (query) => {
+      if (trainRequestedAt === null || Date.now() - trainRequestedAt > trainPollLimitMs) return false;
+      return trainedSince(query.state.data?.fields, trainRequestedAt) ? false : trainPollMs;
+    },
+  });
   const activate = useMutation({
     mutationFn: (id: number) => api.post(`/triage/models/${id}/activate`),
     onSettled: () => void client.invalidateQueries({ queryKey: modelsKey }),
   });
-  const train = useMutation({ mutationFn: () => api.post('/triage/train') });
+  const train = useMutation({
+    mutationFn: () => api.post('/triage/train'),
+    onSuccess: () => setTrainRequestedAt(Date.now()),
+  });
 
   if (models.isPending) return <Loader />;
   if (models.isError) return <Alert color="red" title={t.models.loadFailed}>{models.error.message}</Alert>;
@@ -49,7 +71,7 @@ export function ModelMetricsPage() {
         <Title order={3}>{t.models.title}</Title>
         <Button size="xs" onClick={() => train.mutate()} loading={train.isPending}>{t.models.trainNow}</Button>
       </Group>
-      {train.isSuccess && <Alert color="blue">{t.models.trainQueued}</Alert>}
+      {train.isSuccess && !trainedSince(fields, trainRequestedAt ?? Infinity) && <Alert color="blue">{t.models.trainQueued}</Alert>}
       {train.isError && <Alert color="red" title={t.models.trainFailed}>{train.error.message}</Alert>}
       {activate.isError && <Alert color="red" title={t.models.activateFailed}>{activate.error.message}</Alert>}
       {target !== undefined && <Text fz="sm" c="dimmed">{t.models.targetPrecision(target)}</Text>}
