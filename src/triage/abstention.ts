@@ -13,7 +13,10 @@ export interface ThresholdChoice {
  * Picks the lowest confidence threshold whose kept predictions reach the
  * target precision on validation data, which maximises coverage. Cuts are
  * only placed between distinct confidence values, because items with equal
- * confidence cannot be separated by a threshold.
+ * confidence cannot be separated by a threshold. The threshold sits halfway
+ * to the next lower confidence: on a confident model validation confidences
+ * round to exactly 1, and a cut at 1 would turn a new prediction of
+ * 0.9999999 into a suggestion.
  */
 export function pickThreshold(confidences: number[], correct: boolean[], targetPrecision: number): ThresholdChoice {
   const order = confidences.map((_, index) => index).sort((a, b) => confidences[b] - confidences[a]);
@@ -28,7 +31,8 @@ export function pickThreshold(confidences: number[], correct: boolean[], targetP
 
     const precision = hits / (rank + 1);
     if (precision >= targetPrecision) {
-      best = { threshold: confidence, coverage: (rank + 1) / order.length, precision };
+      const threshold = Number.isFinite(nextConfidence) ? (confidence + nextConfidence) / 2 : confidence;
+      best = { threshold, coverage: (rank + 1) / order.length, precision };
     }
   }
 

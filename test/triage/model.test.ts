@@ -115,6 +115,18 @@ describe('threshold picker', () => {
     expect(applyThreshold(confidences, correct, choice.threshold).precision).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('cuts halfway below the last kept confidence', () => {
+    const choice = pickThreshold([1, 1, 1, 0.6, 0.5], [true, true, true, false, false], 0.9);
+
+    expect(choice.threshold).toBe(0.8);
+    expect(choice.coverage).toBe(0.6);
+    expect(applyThreshold([0.9999999], [true], choice.threshold).coverage).toBe(1);
+  });
+
+  it('keeps everything down to the lowest confidence', () => {
+    expect(pickThreshold([0.7, 0.4], [true, true], 0.9).threshold).toBe(0.4);
+  });
+
   it('abstains on everything when precision is unreachable', () => {
     const choice = pickThreshold([0.9, 0.8], [false, false], 0.9);
     expect(choice.threshold).toBe(Infinity);
