@@ -87,6 +87,7 @@ describe('triage of a new ticket', () => {
     expect(prediction.model?.version).toBe(1);
     expect(prediction.alternatives.length).toBeGreaterThan(0);
     expect(prediction.explanation.map((term) => term.term)).toEqual(expect.arrayContaining(['invoice']));
+    expect(prediction.explanation.map((term) => term.term)).not.toContain('the');
 
     const audit = (await harness.request('GET', `/api/v1/tickets/${ticketId}/audit`)).body.items;
     const entry = audit.find((item: { action: string }) => item.action === 'triage_applied');

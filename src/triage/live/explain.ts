@@ -7,6 +7,7 @@
  */
 import { countTerms, vectorize } from '../features.ts';
 import { exampleText, type TicketInput, type TriageModel } from '../model.ts';
+import { englishStopWords } from '../stop-words.ts';
 import { tokenize } from '../text.ts';
 
 export interface ExplanationTerm {
@@ -40,7 +41,10 @@ export function explainPrediction(model: TriageModel, input: TicketInput, label:
 }
 
 // Frequent English function words carry weight in a bag-of-words model but explain nothing to a reader.
-const functionWords = new Set(['the', 'and', 'for', 'are', 'was', 'were', 'with', 'this', 'that', 'but', 'not', 'our', 'you', 'your', 'have', 'has', 'from', 'about', 'also', 'can', 'any', 'all', 'its', 'been', 'will', 'would', 'could', 'there', 'they', 'them', 'when', 'what', 'which', 'some', 'something']);
+const extraFunctionWords = ['also', 'something', 'since', 'still', 'yet', 'already', 'even', 'get', 'got', 'please', 'thanks', 'hello', 'http', 'https', 'www'];
+// Question words stay: "how" and "why" are what mark a ticket as a question.
+const questionWords = new Set(['how', 'why']);
+const functionWords: ReadonlySet<string> = new Set([...englishStopWords, ...extraFunctionWords].filter((word) => !questionWords.has(word)));
 
 interface Candidate {
   token: string;
