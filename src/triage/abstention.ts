@@ -1,5 +1,23 @@
 /** Choosing the confidence threshold below which a prediction abstains. */
 
+/**
+ * Confidences are compared at this resolution. A calibrated softmax on
+ * well-separated classes saturates: validation confidences come out as
+ * exactly 1 and live ones as 0.9999999999991, and an exact comparison would
+ * turn every live prediction into a suggestion.
+ */
+const confidenceSteps = 1e6;
+
+/** Rounds a confidence to the resolution at which thresholds compare (six decimals). */
+export function comparableConfidence(confidence: number): number {
+  return Math.round(confidence * confidenceSteps) / confidenceSteps;
+}
+
+/** Tells whether a confidence reaches a threshold chosen by pickThreshold. */
+export function meetsThreshold(confidence: number, threshold: number): boolean {
+  return comparableConfidence(confidence) >= threshold;
+}
+
 export interface ThresholdChoice {
   /** Predictions with confidence at or above this value are kept; Infinity keeps none. */
   threshold: number;
@@ -18,7 +36,8 @@ export interface ThresholdChoice {
  * round to exactly 1, and a cut at 1 would turn a new prediction of
  * 0.9999999 into a suggestion.
  */
-export function pickThreshold(confidences: number[], correct: boolean[], targetPrecision: number): ThresholdChoice {
+export function pickThreshold(rawConfidences: number[], correct: boolean[], targetPrecision: number): ThresholdChoice {
+  const confidences = rawConfidences.map(comparableConfidence);
   const order = confidences.map((_, index) => index).sort((a, b) => confidences[b] - confidences[a]);
   let best: ThresholdChoice = { threshold: Infinity, coverage: 0, precision: 1 };
   let hits = 0;
@@ -45,7 +64,7 @@ export function applyThreshold(confidences: number[], correct: boolean[], thresh
   let hits = 0;
 
   confidences.forEach((confidence, index) => {
-    if (confidence >= threshold) {
+    if (meetsThreshold(confidence, threshold)) {
       kept++;
       hits += correct[index] ? 1 : 0;
     }

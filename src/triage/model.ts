@@ -5,7 +5,7 @@
  * data contains out-of-scope examples, an out-of-scope rule. Training and
  * prediction are pure functions; the model serialises to JSON for storage.
  */
-import { pickThreshold } from './abstention.ts';
+import { meetsThreshold, pickThreshold } from './abstention.ts';
 import { fitTemperature } from './calibration.ts';
 import { featureCount, fitVectorizer, vectorize, type FeatureOptions, type Vectorizer } from './features.ts';
 import { buildNeighbourIndex, maxSimilarity, type NeighbourIndex } from './neighbours.ts';
@@ -252,7 +252,7 @@ export function predict(model: TriageModel, ticket: TicketInput, topK = 3): Pred
   const outOfScope = model.outOfScope
     ? isOutOfScope(model.outOfScope.rule, { confidence, similarity: maxSimilarity(model.outOfScope.neighbours, vector), predictedOutOfScope: bestLabel === model.outOfScope.label })
     : false;
-  const abstained = outOfScope || confidence < model.threshold;
+  const abstained = outOfScope || !meetsThreshold(confidence, model.threshold);
   const ranked = [...probabilities.keys()].sort((a, b) => probabilities[b] - probabilities[a]).slice(0, topK);
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyThreshold, pickThreshold } from '../../src/triage/abstention.ts';
+import { applyThreshold, meetsThreshold, pickThreshold } from '../../src/triage/abstention.ts';
 import { expectedCalibrationError, fitTemperature } from '../../src/triage/calibration.ts';
 import { predict, trainTriageModel, type TrainingExample } from '../../src/triage/model.ts';
 import { createRandom } from '../../src/triage/random.ts';
@@ -121,6 +121,14 @@ describe('threshold picker', () => {
     expect(choice.threshold).toBe(0.8);
     expect(choice.coverage).toBe(0.6);
     expect(applyThreshold([0.9999999], [true], choice.threshold).coverage).toBe(1);
+  });
+
+  it('applies a live confidence just below a saturated validation one', () => {
+    const choice = pickThreshold([1, 1, 1, 1], [true, true, true, true], 0.9);
+
+    expect(choice.coverage).toBe(1);
+    expect(meetsThreshold(0.9999999999991627, choice.threshold)).toBe(true);
+    expect(meetsThreshold(0.99, choice.threshold)).toBe(false);
   });
 
   it('keeps everything down to the lowest confidence', () => {

@@ -8,6 +8,7 @@
 import { recordAudit, type AuditChanges } from '../../audit/index.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Db, Queryable } from '../../store/index.ts';
+import { meetsThreshold } from '../abstention.ts';
 import { predict } from '../model.ts';
 import { loadTicketDocument, type TicketDocument } from './documents.ts';
 import { explainPrediction, type ExplanationTerm } from './explain.ts';
@@ -99,7 +100,7 @@ function planModelPrediction(live: LiveModel, document: TicketDocument, input: T
     return { field: live.field, value: null, confidence: result.confidence, ...provenance, alternatives: [], explanation: [], status: 'abstained' };
   }
 
-  const confident = result.confidence >= live.model.threshold;
+  const confident = meetsThreshold(result.confidence, live.model.threshold);
   const empty = readFieldValue(document.values, live.field) === null;
 
   return {
