@@ -169,6 +169,21 @@ describe('draft rewrite by a chat-completions endpoint', () => {
     }
   });
 
+  it('sends nothing when there is no draft to rewrite', async () => {
+    const fake = await startFakeEndpoint((response) => response.writeHead(200).end('{}'));
+    const endpoint = { url: fake.url, model: 'local-model', timeoutMs: 2_000 };
+    const created = await api.request('POST', '/api/v1/tickets', { body: { subject: 'Qwzx vlorp', description: 'Flimflam grobnitz yazzle.' } });
+
+    try {
+      const draft = await draftReply({ db: api.context.db, index: new ResolvedTicketIndex(api.context.db), logger: silentLogger, endpoint }, created.body.id, api.agentIds.agent);
+
+      expect(draft).toEqual({ body: null, sources: [], method: 'retrieval' });
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('falls back to the retrieval draft on an error status', async () => {
     const fake = await startFakeEndpoint((response) => response.writeHead(500).end('{}'));
     const warnings: object[] = [];

@@ -88,6 +88,7 @@ describe('model activation', () => {
     const [, previous, active] = await versionsOf('category');
     const response = await harness.request('POST', `/api/v1/triage/models/${previous.id}/activate`, { token: harness.tokens.admin });
     expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: previous.id, status: 'active' });
 
     const after = await versionsOf('category');
     expect(after.find((row) => row.id === previous.id)?.status).toBe('active');

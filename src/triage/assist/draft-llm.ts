@@ -25,8 +25,8 @@ export interface DraftEndpoint {
 export interface RewriteInput {
   subject: string;
   customerMessage: string;
-  /** The retrieval draft, or null when no similar resolved ticket had an answer. */
-  draft: string | null;
+  /** The retrieval draft the endpoint rewrites. */
+  draft: string;
   customerFirstName: string | null;
   agentName: string | null;
 }
@@ -55,7 +55,7 @@ export function buildRewriteMessages(input: RewriteInput): { role: 'system' | 'u
     'Customer message:',
     input.customerMessage.slice(0, maxCustomerChars),
     '',
-    input.draft ? `Draft reply:\n${input.draft}` : 'There is no draft: write a short reply that acknowledges the request and asks for what is needed to solve it.',
+    `Draft reply:\n${input.draft}`,
   ];
 
   return [{ role: 'system', content: systemPrompt }, { role: 'user', content: lines.join('\n') }];

@@ -50,11 +50,12 @@ export async function draftReply(deps: DraftDependencies, ticketId: number, agen
   const draft = composeDraft(candidates, ticket.names);
   const sources = (draft?.supporters ?? []).flatMap((candidate) => (candidate.origin.kind === 'ticket' ? [{ ticketId: candidate.origin.ticketId, score: candidate.score }] : []));
 
-  if (deps.endpoint) {
+  // Without a retrieval draft there is nothing to rewrite, and the ticket's text is not sent anywhere.
+  if (deps.endpoint && draft) {
     const rewritten = await rewriteDraft(deps.endpoint, {
       subject: ticket.subject,
       customerMessage: ticket.firstMessage,
-      draft: draft?.body ?? null,
+      draft: draft.body,
       customerFirstName: firstNameOf(ticket.names.customerName),
       agentName: ticket.names.agentName,
     }, deps.logger);

@@ -73,7 +73,7 @@ export async function activateModel(db: Db, id: number): Promise<{ id: number; f
     await tx.query("update triage_models set status = 'retired' where field = $1 and status = 'previous' and id <> $2", [target.field, id]);
     await tx.query("update triage_models set status = 'previous' where field = $1 and status = 'active'", [target.field]);
     await tx.query("update triage_models set status = 'active' where id = $1", [id]);
-    return target;
+    return { ...target, status: 'active' };
   });
 }
 
