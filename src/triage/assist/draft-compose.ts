@@ -3,6 +3,7 @@
  * best-supported answer among the candidates, removes the old greeting,
  * sign-off and names, and frames it for the current customer and agent.
  */
+import { maskCaseDetails } from './draft-redact.ts';
 import { tokenize } from '../text.ts';
 import { extractAnswer, firstNameOf, removeAddress, replaceWord } from './reply-text.ts';
 
@@ -104,6 +105,6 @@ export function composeDraft(candidates: AnswerCandidate[], names: DraftNames): 
     return null;
   }
 
-  const answer = replaceOldNames(chosen.answer, chosen.supporters[0].oldNames, names);
+  const answer = maskCaseDetails(replaceOldNames(chosen.answer, chosen.supporters[0].oldNames, names));
   return { body: frameReply(answer, names), supporters: chosen.supporters };
 }
