@@ -11,3 +11,14 @@ ourselves out over own same she should so some such than that the their theirs t
 those through to too under until up very was we were what when where which while who whom why will with would you your
 yours yourself yourselves i'm it's don't can't i've i'd i'll`.split(/\s+/),
 );
+
+/**
+ * Words nearly every ticket contains besides the function words: greetings,
+ * thanks and time fillers. They show neither what a ticket is about nor
+ * whether a model knows its topic.
+ */
+export const ticketFillerWords: ReadonlySet<string> = new Set([
+  ...englishStopWords,
+  ...`also something since still yet already even get got please thanks thank hello hi hey dear team regards
+best kind morning today yesterday again http https www`.split(/\s+/),
+]);

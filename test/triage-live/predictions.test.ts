@@ -122,6 +122,14 @@ describe('triage of a new ticket', () => {
     expect((await ticketOf(ticketId)).category).toBe('question');
   });
 
+  it('abstains on an unrelated English question', async () => {
+    const ticketId = await createTicket('Banana bread again', 'Hello team, how do we bake the banana bread with walnuts again this morning? Thanks, please');
+    await triageTicket(context.db, ticketId);
+
+    expect((await predictionOf(ticketId, 'category')).status).toBe('abstained');
+    expect((await ticketOf(ticketId)).category).toBeNull();
+  });
+
   it('abstains on out-of-scope text', async () => {
     const ticketId = await createTicket('Lorem ipsum dolor', 'Sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore');
     await triageTicket(context.db, ticketId);

@@ -7,7 +7,7 @@
  */
 import { countTerms, vectorize } from '../features.ts';
 import { exampleText, type TicketInput, type TriageModel } from '../model.ts';
-import { englishStopWords } from '../stop-words.ts';
+import { ticketFillerWords } from '../stop-words.ts';
 import { tokenize } from '../text.ts';
 
 export interface ExplanationTerm {
@@ -40,11 +40,10 @@ export function explainPrediction(model: TriageModel, input: TicketInput, label:
   return scored.sort((a, b) => b.weight - a.weight).slice(0, limit);
 }
 
-// Frequent English function words carry weight in a bag-of-words model but explain nothing to a reader.
-const extraFunctionWords = ['also', 'something', 'since', 'still', 'yet', 'already', 'even', 'get', 'got', 'please', 'thanks', 'hello', 'http', 'https', 'www'];
+// Function words and greetings carry weight in a bag-of-words model but explain nothing to a reader.
 // Question words stay: "how" and "why" are what mark a ticket as a question.
 const questionWords = new Set(['how', 'why']);
-const functionWords: ReadonlySet<string> = new Set([...englishStopWords, ...extraFunctionWords].filter((word) => !questionWords.has(word)));
+const functionWords: ReadonlySet<string> = new Set([...ticketFillerWords].filter((word) => !questionWords.has(word)));
 
 interface Candidate {
   token: string;

@@ -3,10 +3,14 @@
  * no examples labelled out of scope, so the tuned rule in src/triage/oos.ts
  * has nothing to learn from. This guard instead measures how many of a
  * text's word terms the model saw in training: text in another language,
- * gibberish or an unrelated topic shares few terms with the history.
+ * gibberish or an unrelated topic shares few terms with the history. Only
+ * content words count, because function words such as "how" or "should" and
+ * greetings are known to every model and would let any English text pass.
  */
 import { countTerms, type Vectorizer } from '../features.ts';
 import { percentile } from '../metrics.ts';
+import { ticketFillerWords } from '../stop-words.ts';
+import { tokenize } from '../text.ts';
 
 export interface ScopeGuard {
   /** Texts whose share of known word terms is below this abstain as out of scope. */
@@ -16,9 +20,13 @@ export interface ScopeGuard {
 /** Highest minKnownShare a guard may use, so that short but ordinary texts are never rejected. */
 const maxMinKnownShare = 0.25;
 
-/** Share of a text's word unigrams and bigrams that are feature columns of the vectorizer; 0 for a text with no words. */
+/**
+ * Share of the unigrams and bigrams of a text's content words that are
+ * feature columns of the vectorizer; 0 for a text with no content words.
+ */
 export function knownTermShare(vectorizer: Vectorizer, text: string): number {
-  const { words } = countTerms(text, vectorizer.options);
+  const contentWords = tokenize(text).filter((token) => !ticketFillerWords.has(token));
+  const { words } = countTerms(contentWords.join(' '), vectorizer.options);
   let total = 0;
   let known = 0;
 
