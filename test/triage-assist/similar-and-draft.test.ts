@@ -87,6 +87,16 @@ describe('GET /tickets/:id/draft', () => {
     expect(response.body.body.endsWith('Best regards,\nThe agent')).toBe(true);
     expect(response.body.body).not.toMatch(/Anna|Priya/);
   });
+
+  it('reuses no answer of a weak match', async () => {
+    const created = await api.request('POST', '/api/v1/tickets', { body: { subject: 'Banana bread', description: 'How long do I bake banana bread before the revenue party?' } });
+    const similar = await api.request('GET', `/api/v1/tickets/${created.body.id}/similar?limit=5`);
+    const draft = await api.request('GET', `/api/v1/tickets/${created.body.id}/draft`);
+
+    expect(similar.body.length).toBeGreaterThan(0);
+    expect(Math.max(...similar.body.map((hit: { score: number }) => hit.score))).toBeLessThan(0.25);
+    expect(draft.body).toEqual({ body: null, sources: [], method: 'retrieval' });
+  });
 });
 
 describe('routes', () => {

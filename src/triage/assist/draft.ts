@@ -43,6 +43,13 @@ export interface DraftDependencies {
 /** How many similar resolved tickets a draft considers. */
 const neighbourCount = 5;
 
+/**
+ * Similarity below which a resolved ticket's answer is not reused. An
+ * unrelated ticket's nearest neighbours score about 0.1, related ones 0.5 and
+ * more on the demo data, so a draft from a weak match would answer another question.
+ */
+const minAnswerScore = 0.25;
+
 /** Drafts a reply to the ticket, written as the given agent; throws not_found for an unknown ticket. */
 export async function draftReply(deps: DraftDependencies, ticketId: number, agentId: number | null): Promise<DraftReply> {
   const ticket = await readDraftTicket(deps.db, ticketId, agentId);
@@ -70,7 +77,7 @@ export async function draftReply(deps: DraftDependencies, ticketId: number, agen
 
 async function collectCandidates(deps: DraftDependencies, ticket: DraftTicket): Promise<AnswerCandidate[]> {
   const neighbours = await neighboursOfText(deps.db, deps.index, ticket, neighbourCount);
-  const candidates: AnswerCandidate[] = neighbours.flatMap((neighbour) => (neighbour.resolution
+  const candidates: AnswerCandidate[] = neighbours.filter((neighbour) => neighbour.score >= minAnswerScore).flatMap((neighbour) => (neighbour.resolution
     ? [{
       origin: { kind: 'ticket' as const, ticketId: neighbour.ticket.id },
       score: neighbour.score,
