@@ -50,6 +50,16 @@ describe('ticket creation references', () => {
     expect(response.body.error.details[0]).toMatchObject({ field, value });
   });
 
+  it('rejects an empty JSON body, naming the body', async () => {
+    const response = await api.app.inject({
+      method: 'POST', url: '/api/v1/tickets', payload: '',
+      headers: { authorization: `Bearer ${api.tokens.agent}`, 'content-type': 'application/json' },
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toMatchObject({ field: 'request body' });
+  });
+
   it('rejects a deactivated assignee', async () => {
     const response = await api.request('POST', '/api/v1/tickets', { body: { ...base, assigneeId: retiredAgentId } });
 

@@ -247,7 +247,7 @@ describe('agent decisions', () => {
     await triageTicket(context.db, ticketId);
     const suggestion = await predictionOf(ticketId, 'category');
 
-    const response = await harness.request('POST', `/api/v1/tickets/${ticketId}/predictions/${suggestion.id}/reject`);
+    const response = await harness.request('POST', `/api/v1/tickets/${ticketId}/predictions/${suggestion.id}/reject`, { headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(200);
     expect(response.body.prediction.status).toBe('rejected');
     expect((await ticketOf(ticketId)).category).toBeNull();
