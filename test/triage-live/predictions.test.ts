@@ -250,6 +250,9 @@ describe('agent decisions', () => {
     const response = await harness.request('POST', `/api/v1/tickets/${ticketId}/predictions/${suggestion.id}/reject`, { headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(200);
     expect(response.body.prediction.status).toBe('rejected');
+    const audit = (await harness.request('GET', `/api/v1/tickets/${ticketId}/audit`)).body.items;
+    const entry = audit.find((item: { action: string }) => item.action === 'triage_rejected');
+    expect(entry.changes.triage[1]).toBe(`category ${suggestion.value} (model category v${suggestion.model?.version}, prediction ${suggestion.id})`);
     expect((await ticketOf(ticketId)).category).toBeNull();
   });
 

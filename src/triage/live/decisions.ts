@@ -4,6 +4,7 @@
  * ticket update, so the version check, vocabulary validation and audit entry
  * are the same as for any edit. The decision then becomes a training label.
  */
+import { recordAudit } from '../../audit/index.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { Actor } from '../../http/actor.ts';
 import type { Queryable } from '../../store/index.ts';
@@ -96,11 +97,22 @@ function assertDecidable(prediction: StoredPrediction, decision: string): void {
   }
 }
 
-async function markDecision(db: Queryable, predictionId: number, status: PredictionStatus, actor: Actor, correctedValue: string | null): Promise<void> {
+/** Records the decision on the prediction and in the ticket's audit trail, naming the model version decided on. */
+async function markDecision(db: Queryable, prediction: StoredPrediction, status: PredictionStatus, actor: Actor, correctedValue: string | null): Promise<void> {
   await db.query(
     'update triage_predictions set status = $2, corrected_value = $3, decided_by = $4, decided_at = now() where id = $1',
-    [predictionId, status, correctedValue, actor.agentId],
+    [prediction.id, status, correctedValue, actor.agentId],
   );
+
+  const source = prediction.model ? `model ${prediction.field} v${prediction.model.version}` : prediction.method;
+  const correction = correctedValue === null ? '' : ` corrected to ${correctedValue}`;
+  await recordAudit(db, {
+    entity: 'ticket',
+    entityId: prediction.ticketId,
+    action: `triage_${status}`,
+    actor,
+    changes: { triage: [null, `${prediction.field} ${prediction.value ?? '(none)'}${correction} (${source}, prediction ${prediction.id})`] },
+  });
 }
 
 export interface DecisionResult {
@@ -117,7 +129,7 @@ export async function acceptPrediction(deps: TicketDeps, actor: Actor, ticketId:
   }
 
   const ticket = await updateTicket(deps, actor, ticketId, updateInputFor(prediction.field, prediction.value, version));
-  await markDecision(deps.db, predictionId, 'accepted', actor, null);
+  await markDecision(deps.db, prediction, 'accepted', actor, null);
 
   return { prediction: await findPrediction(deps.db, ticketId, predictionId), ticket };
 }
@@ -128,7 +140,7 @@ export async function correctPrediction(deps: TicketDeps, actor: Actor, ticketId
   if (prediction.status !== 'abstained') assertDecidable(prediction, 'corrected');
 
   const ticket = await updateTicket(deps, actor, ticketId, updateInputFor(prediction.field, value, version));
-  await markDecision(deps.db, predictionId, 'corrected', actor, value);
+  await markDecision(deps.db, prediction, 'corrected', actor, value);
 
   return { prediction: await findPrediction(deps.db, ticketId, predictionId), ticket };
 }
@@ -142,6 +154,6 @@ export async function rejectPrediction(db: Queryable, actor: Actor, ticketId: nu
     ]);
   }
 
-  await markDecision(db, predictionId, 'rejected', actor, null);
+  await markDecision(db, prediction, 'rejected', actor, null);
   return { prediction: await findPrediction(db, ticketId, predictionId), ticket: null };
 }

@@ -213,6 +213,9 @@ export const en = {
     reply_added: 'Public reply added',
     note_added: 'Internal note added',
     triage_applied: 'Triage applied',
+    triage_accepted: 'Triage suggestion accepted',
+    triage_corrected: 'Triage prediction corrected',
+    triage_rejected: 'Triage suggestion rejected',
   } as Record<string, string>,
 
   /** Labels of the ticket fields that audit entries record; an unknown field is shown with its underscores as spaces. */
