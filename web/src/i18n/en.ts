@@ -296,7 +296,7 @@ export const en = {
     weekly: 'Decisions per week',
     weekRow: (week: string, accepted: number, corrected: number, rejected: number) => `${week}: ${accepted} accepted, ${corrected} corrected, ${rejected} rejected`,
     noDecisions: 'No decisions in the last 12 weeks.',
-    targetPrecision: (value: number) => `Thresholds are chosen on held-out tickets for ${Math.round(value * 100)}% precision.`,
+    targetPrecision: (value: number) => `Thresholds are chosen on calibration tickets set aside from training, for ${Math.round(value * 100)}% precision; accuracy and coverage are measured on held-out tickets.`,
   },
 
   assist: {
