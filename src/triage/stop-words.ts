@@ -15,7 +15,7 @@ yours yourself yourselves i'm it's don't can't i've i'd i'll`.split(/\s+/),
 /**
  * Words nearly every ticket contains besides the function words: greetings,
  * thanks and time fillers. They show neither what a ticket is about nor
- * whether a model knows its topic.
+ * whether a model was trained on its topic.
  */
 export const ticketFillerWords: ReadonlySet<string> = new Set([
   ...englishStopWords,

@@ -31,7 +31,7 @@ export async function loadVocabularies(db: Queryable): Promise<Vocabularies> {
  * naming the field, the value and the allowed keys.
  */
 /**
- * Returns the lower-case names a term answers to: its key, its label, and the
+ * Returns the lower-case names that match a term: its key, its label, and the
  * part of a label after " - ", so "High" finds the priority labelled
  * "P2 - High" as other helpdesks' exports write it.
  */

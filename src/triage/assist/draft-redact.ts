@@ -6,7 +6,7 @@
  * refund, so each becomes a bracketed placeholder the agent fills in.
  */
 
-/** The placeholders the agent sees in a draft, in one place for translation. */
+/** Placeholders shown to the agent in a draft, kept in one place for translation. */
 export const draftPlaceholders = {
   amount: '[amount]',
   reference: '[reference]',

@@ -46,7 +46,7 @@ const neighbourCount = 5;
 /**
  * Similarity below which a resolved ticket's answer is not reused. An
  * unrelated ticket's nearest neighbours score about 0.1, related ones 0.5 and
- * more on the demo data, so a draft from a weak match would answer another question.
+ * more on the demo data, so a draft from a weak match would reply to another question.
  */
 const minAnswerScore = 0.25;
 

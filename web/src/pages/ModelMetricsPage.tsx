@@ -24,7 +24,7 @@ interface FieldOverview {
 
 const modelsKey = ['triage', 'models'] as const;
 
-/** How often the page asks for new versions after "Train now", and for how long. */
+/** How often the page requests new versions after "Train now", and for how long. */
 const trainPollMs = 3_000;
 const trainPollLimitMs = 180_000;
 
