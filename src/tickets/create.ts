@@ -13,7 +13,7 @@ import { ticketTriageStepSql } from '../triage/live/job-specs.ts';
 import { resolveTerm, validateCustomValues } from '../vocabularies/index.ts';
 import { isTicketStatus, type TicketStatus } from './lifecycle.ts';
 import { ticketSelectFrom, toTicket, type TicketRow } from './read.ts';
-import { unknownReference, upsertContactByEmail } from './references.ts';
+import { referenceFixes, unknownReference, upsertContactByEmail } from './references.ts';
 import type { CreateTicketInput, Ticket } from './schemas.ts';
 import type { TicketDeps } from './write.ts';
 
@@ -72,22 +72,22 @@ async function resolveReferences(db: Queryable, input: CreateTicketInput): Promi
 
 function assertReferencesExist(input: CreateTicketInput, references: CreateReferences): void {
   if (input.requesterId !== undefined && references.requester_id === null) {
-    throw unknownReference('requesterId', input.requesterId, 'use the id of a contact from GET /api/v1/contacts, or send requester.email');
+    throw unknownReference('requesterId', input.requesterId, referenceFixes.requesterId);
   }
   if (input.accountId !== undefined && references.account_id === null) {
-    throw unknownReference('accountId', input.accountId, 'use the id of an account from GET /api/v1/accounts');
+    throw unknownReference('accountId', input.accountId, referenceFixes.accountId);
   }
   if (input.assigneeId !== undefined && references.assignee_active === null) {
-    throw unknownReference('assigneeId', input.assigneeId, 'use the id of an agent from GET /api/v1/agents');
+    throw unknownReference('assigneeId', input.assigneeId, referenceFixes.assigneeId);
   }
   if (references.assignee_active === false) {
-    throw unknownReference('assigneeId', input.assigneeId, 'this agent is deactivated; assign an active agent');
+    throw unknownReference('assigneeId', input.assigneeId, referenceFixes.deactivatedAgent);
   }
   if (input.component !== undefined && references.component_id === null) {
-    throw unknownReference('component', input.component, 'use the key or id of a component from GET /api/v1/components');
+    throw unknownReference('component', input.component, referenceFixes.component);
   }
   if (input.team !== undefined && references.team_id === null) {
-    throw unknownReference('team', input.team, 'use the key or id of a team from GET /api/v1/teams');
+    throw unknownReference('team', input.team, referenceFixes.team);
   }
 }
 
