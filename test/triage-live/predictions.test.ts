@@ -96,6 +96,18 @@ describe('triage of a new ticket', () => {
     expect(entry.changes.triage[1]).toContain('model category v1');
   });
 
+  it('gives no requester name as a reason', async () => {
+    const ticketId = await createTicket('invoice refund payment', 'refund the invoice, the card was charged and the receipt shows vat twice', {
+      requester: { email: 'refund.desk@example.test', name: 'Invoice Refund' },
+    });
+    await triageTicket(context.db, ticketId);
+
+    const terms = (await predictionOf(ticketId, 'category')).explanation.map((term) => term.term);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms).not.toContain('invoice');
+    expect(terms).not.toContain('refund');
+  });
+
   it('runs only once per ticket', async () => {
     const ticketId = await createTicket('invoice refund', 'refund my invoice payment please');
     await triageTicket(context.db, ticketId);

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../../store/index.ts';
 import type { TicketInput } from '../model.ts';
+import { tokenize } from '../text.ts';
 import type { TicketFieldValues } from './fields.ts';
 
 export interface TicketDocument {
@@ -12,6 +13,8 @@ export interface TicketDocument {
   input: TicketInput;
   values: TicketFieldValues;
   language: string | null;
+  /** Words of the requester's name and email address, which must not be shown as reasons for a prediction. */
+  requesterWords: string[];
 }
 
 /** Characters of the first message that are read; the opening states the problem. */
@@ -29,18 +32,21 @@ interface DocumentRow {
   component: string | null;
   team: string | null;
   custom: Record<string, unknown>;
+  requester_name: string | null;
+  requester_email: string | null;
 }
 
 // The first customer message, falling back to the first message when an agent opened the ticket.
 const documentSelect = `
   select t.id, t.subject, t.channel, t.language, t.category, t.priority, t.custom,
-    c.key as component, tm.key as team, a.tier,
+    c.key as component, tm.key as team, a.tier, rq.name as requester_name, rq.email as requester_email,
     (select left(m.body, ${maxBodyChars}) from messages m where m.ticket_id = t.id
       order by (m.author_kind = 'customer') desc, m.created_at, m.id limit 1) as body
   from tickets t
   left join product_components c on c.id = t.component_id
   left join teams tm on tm.id = t.team_id
-  left join accounts a on a.id = t.account_id`;
+  left join accounts a on a.id = t.account_id
+  left join contacts rq on rq.id = t.requester_id`;
 
 export function toDocument(row: DocumentRow): TicketDocument {
   return {
@@ -51,6 +57,7 @@ export function toDocument(row: DocumentRow): TicketDocument {
     },
     values: { category: row.category, priority: row.priority, component: row.component, team: row.team, custom: row.custom ?? {} },
     language: row.language,
+    requesterWords: tokenize(`${row.requester_name ?? ''} ${row.requester_email ?? ''}`),
   };
 }
 

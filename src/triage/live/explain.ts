@@ -18,8 +18,8 @@ export interface ExplanationTerm {
   weight: number;
 }
 
-/** Returns up to limit terms with the largest positive contribution to label, largest first. */
-export function explainPrediction(model: TriageModel, input: TicketInput, label: string, limit = 5): ExplanationTerm[] {
+/** Returns up to limit terms with the largest positive contribution to label, largest first, leaving out excludedWords. */
+export function explainPrediction(model: TriageModel, input: TicketInput, label: string, limit = 5, excludedWords: string[] = []): ExplanationTerm[] {
   const labelIndex = model.labels.indexOf(label);
   if (labelIndex < 0) return [];
 
@@ -28,7 +28,8 @@ export function explainPrediction(model: TriageModel, input: TicketInput, label:
   vector.indices.forEach((column, index) => valueOf.set(column, vector.values[index]));
 
   const scored: ExplanationTerm[] = [];
-  for (const candidate of candidateTerms(input)) {
+  const excluded = new Set(excludedWords);
+  for (const candidate of candidateTerms(input).filter((term) => !excluded.has(term.token))) {
     const column = columnOfToken(model, candidate.token);
     const value = column === undefined ? undefined : valueOf.get(column);
     if (column === undefined || value === undefined) continue;

@@ -109,7 +109,7 @@ function planModelPrediction(live: LiveModel, document: TicketDocument, input: T
     confidence: result.confidence,
     ...provenance,
     alternatives: result.probabilities.filter((entry) => entry.label !== result.bestLabel).map((entry) => ({ value: entry.label, confidence: entry.probability })),
-    explanation: explainPrediction(live.model, input, result.bestLabel),
+    explanation: explainPrediction(live.model, input, result.bestLabel, 5, document.requesterWords),
     status: confident && empty ? 'applied' : 'suggested',
   };
 }
