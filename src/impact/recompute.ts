@@ -29,18 +29,24 @@ export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-function breakdownOf(row: ImpactInputRow, options: RecomputeOptions): ImpactBreakdown {
-  const account = row.account_id === null ? null : {
-    arr: row.arr, tier: row.tier, healthScore: row.health_score, renewalDate: row.renewal_date,
+/** The accounts columns the score reads. */
+type ImpactAccountColumns = Pick<ImpactInputRow, 'arr' | 'tier' | 'health_score' | 'renewal_date'>;
+
+function scoreImpact(priority: string, account: ImpactAccountColumns | null, options: RecomputeOptions): ImpactBreakdown {
+  const accountInput = account === null ? null : {
+    arr: account.arr, tier: account.tier, healthScore: account.health_score, renewalDate: account.renewal_date,
   };
 
-  return computeImpact({ priority: row.priority, account, today: options.today ?? todayUtc() }, options.settings ?? defaultImpactSettings);
+  return computeImpact({ priority, account: accountInput, today: options.today ?? todayUtc() }, options.settings ?? defaultImpactSettings);
 }
 
-/** The impact of a ticket about to be inserted, from its priority and its account's row (null without an account). */
-export function impactOfNewTicket(priority: string, account: Omit<ImpactInputRow, 'id' | 'priority' | 'account_id'> | null): ImpactBreakdown {
-  const row = account ? { id: 0, priority, account_id: 0, ...account } : { id: 0, priority, account_id: null, arr: null, tier: null, health_score: null, renewal_date: null };
-  return breakdownOf(row, {});
+function breakdownOf(row: ImpactInputRow, options: RecomputeOptions): ImpactBreakdown {
+  return scoreImpact(row.priority, row.account_id === null ? null : row, options);
+}
+
+/** Computes the impact of a ticket about to be inserted, from its priority and its account's columns (null without an account). */
+export function impactOfNewTicket(priority: string, account: ImpactAccountColumns | null): ImpactBreakdown {
+  return scoreImpact(priority, account, {});
 }
 
 /** Stores the scores of the given rows with one statement. */

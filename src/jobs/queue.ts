@@ -93,9 +93,9 @@ const sqlSafeJobName = /^[a-z][a-z0-9_.-]*$/;
  * SQL for one step of a data-modifying WITH statement that enqueues a job per
  * row of an earlier step, so a write and its job take one round trip.
  * `payloadSql` and `uniqueKeySql` are SQL expressions over that step's
- * columns. Unlike enqueueJob, the payload is not checked against the spec's
- * schema and a queued job with the same key fails the statement, so use it
- * only where the key is new, such as a key built from an id just inserted.
+ * columns. Unlike enqueueJob, it does not check the payload against the
+ * spec's schema. A queued job with the same key fails the statement, so use
+ * it only where the key is new, such as a key built from an id just inserted.
  */
 export function enqueueJobsFromStepSql<Payload>(spec: JobSpec<Payload>, step: string, payloadSql: string, uniqueKeySql: string): string {
   if (!sqlSafeJobName.test(spec.name)) throw new Error(`Job name ${spec.name} cannot be written into SQL`);

@@ -1,6 +1,7 @@
 /**
- * Ticket creation, the busiest write of the API, in two round trips. One
- * query resolves every reference. One statement inserts the ticket with its
+ * Ticket creation, the busiest write of the API, in two round trips when the
+ * requester is known (a new requester adds its contact). One query resolves
+ * every reference. One statement inserts the ticket with its
  * first message, audit entry, impact score and triage job, and returns the
  * ticket as the API shows it. A single statement is atomic on its own, so no
  * explicit transaction is needed.

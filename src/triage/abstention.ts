@@ -32,9 +32,8 @@ export interface ThresholdChoice {
  * target precision on validation data, which maximises coverage. Cuts are
  * only placed between distinct confidence values, because items with equal
  * confidence cannot be separated by a threshold. The threshold sits halfway
- * to the next lower confidence: on a confident model validation confidences
- * round to exactly 1, and a cut at 1 would turn a new prediction of
- * 0.9999999 into a suggestion.
+ * to the next lower confidence seen, not at the last one kept, so a new
+ * prediction between the two still counts as confident.
  */
 export function pickThreshold(rawConfidences: number[], correct: boolean[], targetPrecision: number): ThresholdChoice {
   const confidences = rawConfidences.map(comparableConfidence);

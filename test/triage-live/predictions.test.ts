@@ -243,6 +243,18 @@ describe('agent decisions', () => {
     expect((await ticketOf(ticketId)).category).toBe(other);
   });
 
+  it('records a hand-set component by key', async () => {
+    const ticketId = await createTicket('invoice refund payment', 'refund the invoice, the card was charged and the receipt shows vat twice');
+    await triageTicket(context.db, ticketId);
+    const applied = await predictionOf(ticketId, 'component');
+    expect(applied).toMatchObject({ status: 'applied', value: 'billing' });
+
+    await harness.request('PATCH', `/api/v1/tickets/${ticketId}`, { body: { version: (await ticketOf(ticketId)).version, component: 'docs' } });
+    const corrected = await predictionOf(ticketId, 'component');
+    expect(corrected.status).toBe('corrected');
+    expect(corrected.correctedValue).toBe('docs');
+  });
+
   it('counts a hand-set suggested value as accepted', async () => {
     const ticketId = await createTicket('invoice password error guide', 'refund login crash documentation card reset timeout tutorial');
     await triageTicket(context.db, ticketId);

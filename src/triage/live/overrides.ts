@@ -32,8 +32,10 @@ export function changedTriageFields(changes: AuditChanges): FieldChange[] {
   const fields: FieldChange[] = [];
 
   for (const [column, [before, after]] of Object.entries(changes)) {
-    if (column === 'team_id' || column === 'component_id') {
-      fields.push({ field: columnFields[column], value: null, team_id: null, component_id: null, [column]: after ?? null });
+    if (column === 'team_id') {
+      fields.push({ field: 'team', value: null, team_id: (after ?? null) as number | null, component_id: null });
+    } else if (column === 'component_id') {
+      fields.push({ field: 'component', value: null, team_id: null, component_id: (after ?? null) as number | null });
     } else if (columnFields[column]) {
       fields.push({ field: columnFields[column], value: storedForm(after), team_id: null, component_id: null });
     } else if (column === 'custom') {
